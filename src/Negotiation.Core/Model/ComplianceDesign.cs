@@ -1,0 +1,102 @@
+using Negotiation.Core.Common;
+
+namespace Negotiation.Core.Model;
+
+/// <summary>
+/// The life of an agreement after signature: who is obliged to do what, how violations are detected and
+/// punished, who may spoil it, and which terms are staged or renewable. Simulated for
+/// <see cref="Horizon"/> periods of <see cref="PeriodDays"/> days each.
+/// </summary>
+public sealed record ComplianceDesign(
+    int Horizon,
+    double PeriodDays,
+    IReadOnlyList<Provision> Provisions,
+    IReadOnlyList<Mechanism> Mechanisms,
+    IReadOnlyList<Spoiler> Spoilers,
+    IReadOnlyList<Stage> Stages,
+    RenewalTerms? Renewal = null)
+{
+    public SourcePosition? Position { get; init; }
+}
+
+/// <summary>Limits a provision or mechanism to agreements whose term on an issue is one of the options or in a range.</summary>
+public sealed record TermCondition(string IssueId, IReadOnlyList<string> Options, double? Min = null, double? Max = null);
+
+/// <summary>
+/// An obligation: the named actors must do (or stop doing) something. Each period each obligated actor gains
+/// <paramref name="Temptation"/> by violating it, and pays <paramref name="Penalty"/> if the violation is detected.
+/// </summary>
+public sealed record Provision(
+    string Id,
+    string Name,
+    IReadOnlyList<string> Obligated,
+    Uncertain Temptation,
+    Uncertain Penalty,
+    TermCondition? When = null,
+    string? Description = null)
+{
+    public SourcePosition? Position { get; init; }
+}
+
+/// <summary>The kinds of monitoring and enforcement a scenario can attach; defaults per kind are in docs/model.md.</summary>
+public enum MechanismKind
+{
+    JointMonitoring,
+    DemilitarisedZone,
+    Peacekeepers,
+    Verification,
+    SanctionsSnapback,
+}
+
+/// <summary>
+/// A monitoring or enforcement mechanism. Unset numbers take the empirically grounded defaults of its kind.
+/// </summary>
+/// <param name="Detection">Probability a violation in a period is detected.</param>
+/// <param name="FalseAlarm">Probability per period that compliance is wrongly reported as a violation.</param>
+/// <param name="Penalty">Extra cost to a detected violator.</param>
+/// <param name="Stage">When set, the mechanism works only once that stage has been reached.</param>
+public sealed record Mechanism(
+    string Id,
+    string Name,
+    MechanismKind Kind,
+    Uncertain? Detection = null,
+    Uncertain? FalseAlarm = null,
+    Uncertain? Penalty = null,
+    string? Stage = null,
+    TermCondition? When = null,
+    string? Description = null)
+{
+    public SourcePosition? Position { get; init; }
+}
+
+/// <summary>
+/// An actor outside the agreement (al-Nusra in 2016) whose attacks look like violations: each period it
+/// attacks with <paramref name="AttackProbability"/>, and an attack is taken for a violation by
+/// <paramref name="BlamedOn"/> with probability <paramref name="Misattribution"/>.
+/// </summary>
+public sealed record Spoiler(
+    string Id,
+    string Name,
+    Uncertain AttackProbability,
+    Uncertain Misattribution,
+    IReadOnlyList<string> BlamedOn,
+    string? Description = null)
+{
+    public SourcePosition? Position { get; init; }
+}
+
+/// <summary>
+/// A staged term that starts only after the agreement has held <paramref name="AfterDays"/> days (the Joint
+/// Implementation Center after seven days); while running it pays every signatory <paramref name="Reward"/> per period.
+/// </summary>
+public sealed record Stage(string Id, string Name, double AfterDays, Uncertain Reward, string? Description = null)
+{
+    public SourcePosition? Position { get; init; }
+}
+
+/// <summary>
+/// Renewal and withdrawal: the agreement renews itself every <paramref name="EveryDays"/> unless a party
+/// withdraws, which takes <paramref name="NoticeDays"/> of notice; <paramref name="WithdrawalProbability"/> is
+/// the chance per renewal that some party gives notice.
+/// </summary>
+public sealed record RenewalTerms(double EveryDays, double NoticeDays, Uncertain WithdrawalProbability);
