@@ -40,17 +40,22 @@ public enum LossShape
 
 /// <summary>
 /// What one issue means to one actor: a salience <paramref name="Weight"/> and either a value in [0, 1] per
-/// option (discrete issues) or an ideal point with a loss shape (continuous issues).
+/// option (discrete issues), or for a continuous issue an ideal point with a loss shape or a piecewise-linear
+/// <paramref name="Curve"/> of (value of the issue, utility) points, flat beyond its ends.
 /// </summary>
 public sealed record Interest(
     string IssueId,
     Uncertain Weight,
     IReadOnlyDictionary<string, Uncertain>? OptionValues,
     Uncertain? Ideal,
-    LossShape Loss = LossShape.Linear)
+    LossShape Loss = LossShape.Linear,
+    IReadOnlyList<CurvePoint>? Curve = null)
 {
     public SourcePosition? Position { get; init; }
 }
+
+/// <summary>One point of a piecewise-linear valuation of a continuous issue: at <paramref name="X"/> the value is <paramref name="Value"/>.</summary>
+public sealed record CurvePoint(double X, double Value);
 
 /// <summary>
 /// Terms an actor never accepts: listed options of a discrete issue, or values outside [Min, Max] of a
