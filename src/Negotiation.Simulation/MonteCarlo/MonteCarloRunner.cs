@@ -1,0 +1,286 @@
+using Negotiation.Simulation.Compliance;
+using Negotiation.Simulation.MonteCarlo.Accumulators;
+using Negotiation.Simulation.Negotiation;
+using Negotiation.Simulation.Parameters;
+
+namespace Negotiation.Simulation.MonteCarlo;
+
+/// <summary>
+/// Runs a <see cref="SimulationPlan"/> many times in parallel. Workers take chunks of consecutive run indices;
+/// run i of every variant is simulated by the same worker with the same per-run streams, so variants are
+/// paired over common random numbers. Accumulators merge exactly, so the result is bit-for-bit the same for
+/// any thread count and any split into shards.
+/// </summary>
+public static class MonteCarloRunner
+{
+    /// <summary>Runs per chunk: the unit of work stealing, progress and cancellation.</summary>
+    public const int ChunkSize = 512;
+
+    /// <summary>
+    /// Simulates the runs of <paramref name="request"/>. On cancellation the chunks under way finish and the
+    /// result covers the completed runs, with <see cref="MonteCarloResult.Complete"/> false.
+    /// </summary>
+    /// <param name="progress">Incremented with the number of runs as each chunk completes (read it from another thread).</param>
+    /// <param name="perRun">When set, receives every run's row, in run order.</param>
+    public static MonteCarloResult Run(
+        SimulationPlan plan,
+        RunRequest request,
+        string fingerprint,
+        RunProgress? progress = null,
+        IPerRunSink? perRun = null,
+        CancellationToken cancellation = default)
+    {
+        var (start, end) = request.RunRange;
+        var chunkCount = (end - start + ChunkSize - 1) / ChunkSize;
+        long nextChunk = -1;
+        var threads = Math.Max(1, request.Threads);
+        var workers = new Worker[threads];
+        var tasks = new Thread[threads];
+        Exception? failure = null;
+        perRun?.Begin(PerRunRows.Header(plan));
+        for (var w = 0; w < threads; w++)
+        {
+            var worker = workers[w] = new Worker(plan, request.Seed, perRun is not null);
+            tasks[w] = new Thread(() =>
+            {
+                try
+                {
+                    long chunk;
+                    while (!cancellation.IsCancellationRequested
+                           && Volatile.Read(ref failure) is null
+                           && (chunk = Interlocked.Increment(ref nextChunk)) < chunkCount)
+                    {
+                        var first = start + chunk * ChunkSize;
+                        var last = Math.Min(end, first + ChunkSize);
+                        worker.RunChunk(first, last);
+                        perRun?.Write(chunk, worker.TakeRows());
+                        progress?.Add(last - first);
+                    }
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref failure, e, null);
+                }
+            })
+            {
+                IsBackground = true,
+                Name = $"negotiate-worker-{w}",
+            };
+            tasks[w].Start();
+        }
+
+        foreach (var t in tasks)
+        {
+            t.Join();
+        }
+
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("a simulation worker failed: " + failure.Message, failure);
+        }
+
+        var merged = workers[0];
+        for (var w = 1; w < threads; w++)
+        {
+            merged.MergeFrom(workers[w]);
+        }
+
+        var completed = merged.Accumulators[0].Runs;
+        var set = plan.Set;
+        return new MonteCarloResult(
+            set.Metadata.Id,
+            set.Metadata.Title,
+            set.SourcePath,
+            set.Metadata.Sources,
+            fingerprint,
+            request.Seed,
+            request.Runs,
+            request.Shard is null ? [] : [request.Shard],
+            completed,
+            completed == end - start,
+            merged.Accumulators,
+            merged.Paired);
+    }
+
+    /// <summary>One worker's buffers and accumulators, allocated once.</summary>
+    private sealed class Worker
+    {
+        private readonly SimulationPlan _plan;
+        private readonly ulong _seed;
+        private readonly VariantState[] _variants;
+        private readonly PerRunRows? _rows;
+
+        public Worker(SimulationPlan plan, ulong seed, bool keepRows)
+        {
+            _plan = plan;
+            _seed = seed;
+            _variants = plan.Variants.Select(v => new VariantState(v)).ToArray();
+            Accumulators = plan.Variants.Select(v => new VariantAccumulator(v.Layout)).ToArray();
+            var baseline = plan.Variants[0];
+            Paired = plan.Variants.Skip(1)
+                .Select(v => new PairedAccumulator(
+                    v.Variant.Id,
+                    baseline.Variant.Id,
+                    v.Layout.Actors.Select(a => a.Id).Where(id => baseline.Layout.Actors.Any(b => b.Id == id)).ToArray()))
+                .ToArray();
+            _actorInBaseline = plan.Variants.Skip(1)
+                .Select((v, i) => Paired[i].SharedActors
+                    .Select(id => (Variant: IndexOf(v.Layout.Actors, id), Baseline: IndexOf(baseline.Layout.Actors, id)))
+                    .ToArray())
+                .ToArray();
+            _rows = keepRows ? new PerRunRows(plan) : null;
+        }
+
+        private readonly (int Variant, int Baseline)[][] _actorInBaseline;
+
+        public VariantAccumulator[] Accumulators { get; }
+
+        public PairedAccumulator[] Paired { get; }
+
+        public void RunChunk(long first, long last)
+        {
+            for (var run = first; run < last; run++)
+            {
+                for (var v = 0; v < _variants.Length; v++)
+                {
+                    var state = _variants[v];
+                    state.Simulate(_seed, run);
+                    Accumulators[v].Add(state.Negotiation, state.NegotiationWorkspace, state.Compliance, state.SurvivedOneYear, state.UncertainValues);
+                    _rows?.Add(run, _plan.Variants[v], state);
+                }
+
+                AddPairs();
+            }
+        }
+
+        private void AddPairs()
+        {
+            var baseline = _variants[0];
+            for (var i = 0; i < Paired.Length; i++)
+            {
+                var variant = _variants[i + 1];
+                var pair = Paired[i];
+                pair.Agreement.Add((variant.Negotiation.Agreed ? 1 : 0) - (baseline.Negotiation.Agreed ? 1 : 0));
+                if (variant.HasCompliance && baseline.HasCompliance)
+                {
+                    pair.Survival.Add((variant.SurvivedOneYear ? 1 : 0) - (baseline.SurvivedOneYear ? 1 : 0));
+                }
+
+                var map = _actorInBaseline[i];
+                for (var a = 0; a < map.Length; a++)
+                {
+                    pair.Utility[a].Add(variant.NegotiationWorkspace.Utilities[map[a].Variant] - baseline.NegotiationWorkspace.Utilities[map[a].Baseline]);
+                }
+            }
+        }
+
+        public string TakeRows() => _rows?.Take() ?? string.Empty;
+
+        public void MergeFrom(Worker other)
+        {
+            for (var v = 0; v < Accumulators.Length; v++)
+            {
+                Accumulators[v].Add(other.Accumulators[v]);
+            }
+
+            for (var i = 0; i < Paired.Length; i++)
+            {
+                Paired[i].Add(other.Paired[i]);
+            }
+        }
+
+        private static int IndexOf(IReadOnlyList<LabelledItem> items, string id)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i].Id == id)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+}
+
+/// <summary>The per-worker buffers of one variant and the outcome of its latest run.</summary>
+internal sealed class VariantState
+{
+    private readonly CompiledVariant _variant;
+    private readonly ParameterSampler _sampler;
+    private readonly double[] _parameters;
+    private readonly double[] _uncertainValues;
+    private readonly ComplianceWorkspace _complianceWorkspace;
+    private readonly int _oneYearPeriods;
+
+    public VariantState(CompiledVariant variant)
+    {
+        _variant = variant;
+        _sampler = new ParameterSampler(variant.Parameters);
+        _parameters = new double[_sampler.Count];
+        _uncertainValues = new double[variant.UncertainSlots.Count];
+        NegotiationWorkspace = new NegotiationWorkspace(variant.Negotiation);
+        _complianceWorkspace = new ComplianceWorkspace(variant.Compliance);
+        _oneYearPeriods = variant.Layout.Compliance?.OneYearPeriods ?? 0;
+    }
+
+    public NegotiationWorkspace NegotiationWorkspace { get; }
+
+    public NegotiationResult Negotiation { get; private set; }
+
+    public ComplianceResult Compliance { get; private set; }
+
+    public bool HasCompliance => _variant.Compliance.Enabled;
+
+    /// <summary>Agreed, and the agreement held a year (or the whole horizon, when shorter).</summary>
+    public bool SurvivedOneYear { get; private set; }
+
+    public ReadOnlySpan<double> UncertainValues => _uncertainValues;
+
+    public ReadOnlySpan<double> Parameters => _parameters;
+
+    public void Simulate(ulong seed, long run)
+    {
+        _sampler.Sample(seed, run, _parameters);
+        var slots = _variant.UncertainSlots;
+        for (var k = 0; k < _uncertainValues.Length; k++)
+        {
+            _uncertainValues[k] = _parameters[slots[k]];
+        }
+
+        Negotiation = NegotiationSimulator.Run(_variant.Negotiation, _parameters, seed, run, NegotiationWorkspace);
+        if (Negotiation.Agreed && HasCompliance)
+        {
+            Compliance = ComplianceSimulator.Run(
+                _variant.Compliance,
+                _parameters,
+                NegotiationWorkspace.Package,
+                NegotiationWorkspace.Utilities,
+                NegotiationWorkspace.Reservations,
+                seed,
+                run,
+                _complianceWorkspace);
+            SurvivedOneYear = Compliance.PeriodsHeld >= _oneYearPeriods;
+        }
+        else
+        {
+            Compliance = new ComplianceResult(0, CollapseCause.None, -1, 0);
+            SurvivedOneYear = false;
+        }
+    }
+}
+
+/// <summary>Counts completed runs; safe to read from another thread while the run goes on.</summary>
+public sealed class RunProgress
+{
+    private long _completed;
+
+    public RunProgress(long total) => Total = total;
+
+    public long Total { get; }
+
+    public long Completed => Volatile.Read(ref _completed);
+
+    public void Add(long runs) => Interlocked.Add(ref _completed, runs);
+}

@@ -1,0 +1,110 @@
+using MathNet.Numerics.Distributions;
+using Negotiation.Core.Model;
+using Negotiation.Simulation.Random;
+
+namespace Negotiation.Simulation.Parameters;
+
+/// <summary>
+/// Fills a run's parameter vector. Fixed slots are copied from a template; each uncertain slot draws from its
+/// own stream <c>Rng.For(seed, run, Streams.ForParameter(path))</c>, so a parameter's value in run i depends
+/// only on (seed, i, its path): the same in every variant and sweep point that has it, whatever else changes.
+/// Holds one <see cref="RngRandom"/> per instance: use one sampler per worker thread.
+/// </summary>
+public sealed class ParameterSampler
+{
+    private readonly double[] _template;
+    private readonly int[] _uncertainSlots;
+    private readonly ulong[] _streams;
+    private readonly Uncertain[] _distributions;
+    private readonly RngRandom _random = new(default);
+
+    public ParameterSampler(ParameterTable table)
+    {
+        _template = table.Values.Select(v => v is Fixed f ? f.Value : v.Mean).ToArray();
+        _uncertainSlots = table.UncertainSlots().ToArray();
+        _streams = _uncertainSlots.Select(i => Streams.ForParameter(table.Paths[i])).ToArray();
+        _distributions = table.Values.ToArray();
+    }
+
+    /// <summary>The number of slots a parameter vector needs.</summary>
+    public int Count => _template.Length;
+
+    /// <summary>Slots that are sampled per run.</summary>
+    public ReadOnlySpan<int> UncertainSlots => _uncertainSlots;
+
+    /// <summary>Writes run <paramref name="run"/>'s parameter values into <paramref name="values"/>.</summary>
+    public void Sample(ulong seed, long run, Span<double> values)
+    {
+        _template.CopyTo(values);
+        for (var k = 0; k < _uncertainSlots.Length; k++)
+        {
+            var slot = _uncertainSlots[k];
+            var rng = Rng.For(seed, run, _streams[k]);
+            values[slot] = Draw(_distributions[slot], ref rng, _random);
+        }
+    }
+
+    /// <summary>One draw from <paramref name="distribution"/> using <paramref name="rng"/>.</summary>
+    public static double Draw(Uncertain distribution, ref Rng rng, RngRandom random)
+    {
+        switch (distribution)
+        {
+            case Fixed f:
+                return f.Value;
+            case UniformDist u:
+                return u.Min + rng.NextDouble() * (u.Max - u.Min);
+            case TriangularDist t:
+                return TriangularInverse(t, rng.NextDouble());
+            case PertDist pert:
+                {
+                    var range = pert.Max - pert.Min;
+                    if (range <= 0)
+                    {
+                        return pert.Mode;
+                    }
+
+                    // Beta-PERT with shape λ = 4: α = 1 + 4(mode − min)/range, β = 1 + 4(max − mode)/range (Vose 2008).
+                    random.Reset(rng);
+                    var a = 1 + 4 * (pert.Mode - pert.Min) / range;
+                    var b = 1 + 4 * (pert.Max - pert.Mode) / range;
+                    return pert.Min + range * Beta.Sample(random, a, b);
+                }
+
+            case NormalDist n when n.IsTruncated:
+                {
+                    // Inverse-CDF sampling restricted to [Φ(min), Φ(max)]: one uniform, no rejection loop.
+                    var lo = Normal.CDF(n.Mu, n.Sigma, n.Min);
+                    var hi = Normal.CDF(n.Mu, n.Sigma, n.Max);
+                    var u = lo + rng.NextDouble() * (hi - lo);
+                    var x = Normal.InvCDF(n.Mu, n.Sigma, Math.Clamp(u, 1e-300, 1 - 1e-16));
+                    return Math.Clamp(x, n.Min, n.Max);
+                }
+
+            case NormalDist n:
+                random.Reset(rng);
+                return Normal.Sample(random, n.Mu, n.Sigma);
+            case LogNormalDist ln:
+                random.Reset(rng);
+                return LogNormal.Sample(random, ln.Mu, ln.Sigma);
+            case BetaDist beta:
+                random.Reset(rng);
+                return beta.Min + (beta.Max - beta.Min) * Beta.Sample(random, beta.Alpha, beta.Beta);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "unknown distribution");
+        }
+    }
+
+    private static double TriangularInverse(TriangularDist t, double u)
+    {
+        var range = t.Max - t.Min;
+        if (range <= 0)
+        {
+            return t.Mode;
+        }
+
+        var split = (t.Mode - t.Min) / range;
+        return u < split
+            ? t.Min + Math.Sqrt(u * range * (t.Mode - t.Min))
+            : t.Max - Math.Sqrt((1 - u) * range * (t.Max - t.Mode));
+    }
+}
