@@ -1,7 +1,6 @@
 using Negotiation.Simulation.Compliance;
 using Negotiation.Simulation.MonteCarlo.Accumulators;
 using Negotiation.Simulation.Negotiation;
-using Negotiation.Simulation.Parameters;
 
 namespace Negotiation.Simulation.MonteCarlo;
 
@@ -107,14 +106,14 @@ public static class MonteCarloRunner
     {
         private readonly SimulationPlan _plan;
         private readonly ulong _seed;
-        private readonly VariantState[] _variants;
+        private readonly VariantRunner[] _variants;
         private readonly PerRunRows? _rows;
 
         public Worker(SimulationPlan plan, ulong seed, bool keepRows)
         {
             _plan = plan;
             _seed = seed;
-            _variants = plan.Variants.Select(v => new VariantState(v)).ToArray();
+            _variants = plan.Variants.Select(v => new VariantRunner(v)).ToArray();
             Accumulators = plan.Variants.Select(v => new VariantAccumulator(v.Layout)).ToArray();
             var baseline = plan.Variants[0];
             Paired = plan.Variants.Skip(1)
@@ -200,73 +199,6 @@ public static class MonteCarloRunner
             }
 
             return -1;
-        }
-    }
-}
-
-/// <summary>The per-worker buffers of one variant and the outcome of its latest run.</summary>
-internal sealed class VariantState
-{
-    private readonly CompiledVariant _variant;
-    private readonly ParameterSampler _sampler;
-    private readonly double[] _parameters;
-    private readonly double[] _uncertainValues;
-    private readonly ComplianceWorkspace _complianceWorkspace;
-    private readonly int _oneYearPeriods;
-
-    public VariantState(CompiledVariant variant)
-    {
-        _variant = variant;
-        _sampler = new ParameterSampler(variant.Parameters);
-        _parameters = new double[_sampler.Count];
-        _uncertainValues = new double[variant.UncertainSlots.Count];
-        NegotiationWorkspace = new NegotiationWorkspace(variant.Negotiation);
-        _complianceWorkspace = new ComplianceWorkspace(variant.Compliance);
-        _oneYearPeriods = variant.Layout.Compliance?.OneYearPeriods ?? 0;
-    }
-
-    public NegotiationWorkspace NegotiationWorkspace { get; }
-
-    public NegotiationResult Negotiation { get; private set; }
-
-    public ComplianceResult Compliance { get; private set; }
-
-    public bool HasCompliance => _variant.Compliance.Enabled;
-
-    /// <summary>Agreed, and the agreement held a year (or the whole horizon, when shorter).</summary>
-    public bool SurvivedOneYear { get; private set; }
-
-    public ReadOnlySpan<double> UncertainValues => _uncertainValues;
-
-    public ReadOnlySpan<double> Parameters => _parameters;
-
-    public void Simulate(ulong seed, long run)
-    {
-        _sampler.Sample(seed, run, _parameters);
-        var slots = _variant.UncertainSlots;
-        for (var k = 0; k < _uncertainValues.Length; k++)
-        {
-            _uncertainValues[k] = _parameters[slots[k]];
-        }
-
-        Negotiation = NegotiationSimulator.Run(_variant.Negotiation, _parameters, seed, run, NegotiationWorkspace);
-        if (Negotiation.Agreed && HasCompliance)
-        {
-            Compliance = ComplianceSimulator.Run(
-                _variant.Compliance,
-                _parameters,
-                NegotiationWorkspace.Package,
-                NegotiationWorkspace.Utilities,
-                NegotiationWorkspace.Reservations,
-                seed,
-                run,
-                _complianceWorkspace);
-            SurvivedOneYear = Compliance.PeriodsHeld >= _oneYearPeriods;
-        }
-        else
-        {
-            Compliance = new ComplianceResult(0, CollapseCause.None, -1, 0);
-            SurvivedOneYear = false;
         }
     }
 }

@@ -46,7 +46,7 @@ internal sealed class PerRunRows
     private static string[] ActorIds(SimulationPlan plan) =>
         plan.Variants.SelectMany(v => v.Layout.Actors.Select(a => a.Id)).Distinct().ToArray();
 
-    public void Add(long run, CompiledVariant variant, VariantState state)
+    public void Add(long run, CompiledVariant variant, VariantRunner state)
     {
         var n = state.Negotiation;
         var c = state.Compliance;

@@ -1,0 +1,81 @@
+using Negotiation.Simulation.Compliance;
+using Negotiation.Simulation.Negotiation;
+using Negotiation.Simulation.Parameters;
+
+namespace Negotiation.Simulation.MonteCarlo;
+
+/// <summary>
+/// Simulates single runs of one compiled variant: samples run i's parameters, runs the negotiation and, when
+/// a deal is signed, the compliance phase. Owns the per-worker buffers (allocated once; a run allocates
+/// nothing). The Monte Carlo runner uses one per worker and variant; <c>negotiate trace</c> uses one with
+/// observers to replay exactly the run that contributed to the distributions.
+/// </summary>
+public sealed class VariantRunner
+{
+    private readonly CompiledVariant _variant;
+    private readonly ParameterSampler _sampler;
+    private readonly double[] _parameters;
+    private readonly double[] _uncertainValues;
+    private readonly ComplianceWorkspace _complianceWorkspace;
+    private readonly int _oneYearPeriods;
+
+    public VariantRunner(CompiledVariant variant)
+    {
+        _variant = variant;
+        _sampler = new ParameterSampler(variant.Parameters);
+        _parameters = new double[_sampler.Count];
+        _uncertainValues = new double[variant.UncertainSlots.Count];
+        NegotiationWorkspace = new NegotiationWorkspace(variant.Negotiation);
+        _complianceWorkspace = new ComplianceWorkspace(variant.Compliance);
+        _oneYearPeriods = variant.Layout.Compliance?.OneYearPeriods ?? 0;
+    }
+
+    public NegotiationWorkspace NegotiationWorkspace { get; }
+
+    public NegotiationResult Negotiation { get; private set; }
+
+    public ComplianceResult Compliance { get; private set; }
+
+    public bool HasCompliance => _variant.Compliance.Enabled;
+
+    /// <summary>Agreed, and the agreement held a year (or the whole horizon, when shorter).</summary>
+    public bool SurvivedOneYear { get; private set; }
+
+    public ReadOnlySpan<double> UncertainValues => _uncertainValues;
+
+    public ReadOnlySpan<double> Parameters => _parameters;
+
+    public CompiledVariant Variant => _variant;
+
+    /// <summary>Simulates run <paramref name="run"/> of <paramref name="seed"/>; observers see every step when given.</summary>
+    public void Simulate(ulong seed, long run, INegotiationObserver? negotiationObserver = null, IComplianceObserver? complianceObserver = null)
+    {
+        _sampler.Sample(seed, run, _parameters);
+        var slots = _variant.UncertainSlots;
+        for (var k = 0; k < _uncertainValues.Length; k++)
+        {
+            _uncertainValues[k] = _parameters[slots[k]];
+        }
+
+        Negotiation = NegotiationSimulator.Run(_variant.Negotiation, _parameters, seed, run, NegotiationWorkspace, negotiationObserver);
+        if (Negotiation.Agreed && HasCompliance)
+        {
+            Compliance = ComplianceSimulator.Run(
+                _variant.Compliance,
+                _parameters,
+                NegotiationWorkspace.Package,
+                NegotiationWorkspace.Utilities,
+                NegotiationWorkspace.Reservations,
+                seed,
+                run,
+                _complianceWorkspace,
+                complianceObserver);
+            SurvivedOneYear = Compliance.PeriodsHeld >= _oneYearPeriods;
+        }
+        else
+        {
+            Compliance = new ComplianceResult(0, CollapseCause.None, -1, 0);
+            SurvivedOneYear = false;
+        }
+    }
+}
