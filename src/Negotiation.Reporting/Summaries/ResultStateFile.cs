@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Negotiation.Simulation.MonteCarlo;
+using Negotiation.Simulation.MonteCarlo.Accumulators;
+
+namespace Negotiation.Reporting.Summaries;
+
+/// <summary>
+/// The mergeable state of a run (<c>state.json</c> in every report directory): the raw accumulators, exact
+/// sums written as integers, so that <c>negotiate merge</c> can combine shards into exactly the result one
+/// machine would have produced.
+/// </summary>
+public static class ResultStateFile
+{
+    /// <summary>Version of the state format; merge refuses other versions.</summary>
+    public const int FormatVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = false,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // An empty histogram's min and max are ±infinity.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static string Serialize(MonteCarloResult result) => JsonSerializer.Serialize(ToDto(result), Options);
+
+    /// <summary>Reads a state; throws <see cref="FormatException"/> with a plain message when it is not one.</summary>
+    public static MonteCarloResult Deserialize(string json)
+    {
+        StateDto? dto;
+        try
+        {
+            dto = JsonSerializer.Deserialize<StateDto>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"not a negotiate state file ({e.Message})", e);
+        }
+
+        if (dto is null || dto.FormatVersion != FormatVersion)
+        {
+            throw new FormatException($"unsupported state format version {dto?.FormatVersion}; expected {FormatVersion}");
+        }
+
+        return FromDto(dto);
+    }
+
+    /// <summary>
+    /// Merges shard results of the same scenario, seed and run count. Throws <see cref="FormatException"/> when
+    /// they do not belong together, overlap, or (with <paramref name="requireAll"/>) leave runs uncovered.
+    /// </summary>
+    public static MonteCarloResult Merge(IReadOnlyList<MonteCarloResult> parts, bool requireAll = true)
+    {
+        if (parts.Count == 0)
+        {
+            throw new FormatException("nothing to merge");
+        }
+
+        var first = parts[0];
+        foreach (var p in parts.Skip(1))
+        {
+            if (p.Fingerprint != first.Fingerprint || p.Seed != first.Seed || p.Runs != first.Runs)
+            {
+                throw new FormatException(
+                    $"shards do not belong together: '{first.ScenarioId}' seed {first.Seed} runs {first.Runs} vs '{p.ScenarioId}' seed {p.Seed} runs {p.Runs} (or the scenario file or variant selection differs)");
+            }
+        }
+
+        var shards = parts.SelectMany(p => p.Shards.Count == 0 ? [new ShardSpec(1, 1)] : p.Shards).ToArray();
+        var ranges = shards.Select(s => s.Range(first.Runs)).OrderBy(r => r.Start).ToArray();
+        for (var i = 1; i < ranges.Length; i++)
+        {
+            if (ranges[i].Start < ranges[i - 1].End)
+            {
+                throw new FormatException($"shards overlap: runs {ranges[i].Start}..{ranges[i - 1].End - 1} appear twice");
+            }
+        }
+
+        var covered = ranges.Sum(r => r.End - r.Start);
+        if (requireAll && covered != first.Runs)
+        {
+            throw new FormatException($"shards cover {covered} of {first.Runs} runs; missing shards: {string.Join(", ", MissingShards(shards))}");
+        }
+
+        var variants = first.Variants.Select(v => Copy(v)).ToArray();
+        var pairs = first.Comparisons.Select(Copy).ToArray();
+        foreach (var p in parts.Skip(1))
+        {
+            for (var v = 0; v < variants.Length; v++)
+            {
+                variants[v].Add(p.Variants[v]);
+            }
+
+            for (var c = 0; c < pairs.Length; c++)
+            {
+                pairs[c].Add(p.Comparisons[c]);
+            }
+        }
+
+        var completed = parts.Sum(p => p.CompletedRuns);
+        var single = covered == first.Runs && shards.Length > 0;
+        return first with
+        {
+            Shards = single ? [] : shards,
+            CompletedRuns = completed,
+            Complete = parts.All(p => p.Complete) && covered == first.Runs,
+            Variants = variants,
+            Comparisons = pairs,
+        };
+    }
+
+    private static IEnumerable<string> MissingShards(IReadOnlyList<ShardSpec> shards)
+    {
+        var count = shards.Max(s => s.Count);
+        return Enumerable.Range(1, count).Where(k => shards.All(s => s.Index != k || s.Count != count)).Select(k => $"{k}/{count}");
+    }
+
+    private static VariantAccumulator Copy(VariantAccumulator source)
+    {
+        var copy = new VariantAccumulator(source.Layout);
+        copy.Add(source);
+        return copy;
+    }
+
+    private static PairedAccumulator Copy(PairedAccumulator source)
+    {
+        var copy = new PairedAccumulator(source.VariantId, source.BaselineId, source.SharedActors);
+        copy.Add(source);
+        return copy;
+    }
+
+    private static StateDto ToDto(MonteCarloResult r) => new()
+    {
+        FormatVersion = FormatVersion,
+        ScenarioId = r.ScenarioId,
+        Title = r.Title,
+        SourcePath = r.SourcePath,
+        Sources = r.Sources.ToArray(),
+        Fingerprint = r.Fingerprint,
+        Seed = r.Seed.ToString(CultureInfo.InvariantCulture),
+        Runs = r.Runs,
+        Shards = r.Shards.Select(s => s.ToString()).ToArray(),
+        CompletedRuns = r.CompletedRuns,
+        Complete = r.Complete,
+        Variants = r.Variants.Select(ToDto).ToArray(),
+        Comparisons = r.Comparisons.Select(c => new PairedDto
+        {
+            VariantId = c.VariantId,
+            BaselineId = c.BaselineId,
+            SharedActors = c.SharedActors.ToArray(),
+            Agreement = ToDto(c.Agreement),
+            Survival = ToDto(c.Survival),
+            Utility = c.Utility.Select(ToDto).ToArray(),
+        }).ToArray(),
+    };
+
+    private static VariantDto ToDto(VariantAccumulator a) => new()
+    {
+        Layout = a.Layout,
+        Runs = a.Runs,
+        Agreed = a.Agreed,
+        SurvivedOneYear = a.SurvivedOneYear,
+        Rounds = a.Rounds,
+        Breakdowns = a.Breakdowns,
+        OptionCounts = a.OptionCounts,
+        IssueValues = a.IssueValues.Select(ToDto).ToArray(),
+        IssueMoments = a.IssueMoments.Select(ToDto).ToArray(),
+        Utility = a.Utility.Select(ToDto).ToArray(),
+        UtilityMoments = a.UtilityMoments.Select(ToDto).ToArray(),
+        BeatBatna = a.BeatBatna,
+        Held = a.Held,
+        FirstViolators = a.FirstViolators,
+        Causes = a.Causes,
+        Stages = a.Stages,
+        ParameterMoments = a.ParameterMoments.Select(ToDto).ToArray(),
+        ParameterTimesAgreed = a.ParameterTimesAgreed.Select(s => Raw(s)).ToArray(),
+        ParameterTimesSurvived = a.ParameterTimesSurvived.Select(s => Raw(s)).ToArray(),
+    };
+
+    private static MonteCarloResult FromDto(StateDto d)
+    {
+        var variants = d.Variants.Select(FromDto).ToArray();
+        var pairs = d.Comparisons.Select(c =>
+        {
+            var pair = new PairedAccumulator(c.VariantId, c.BaselineId, c.SharedActors)
+            {
+                Agreement = FromDto(c.Agreement),
+                Survival = FromDto(c.Survival),
+            };
+            for (var a = 0; a < pair.Utility.Length; a++)
+            {
+                pair.Utility[a] = FromDto(c.Utility[a]);
+            }
+
+            return pair;
+        }).ToArray();
+        return new MonteCarloResult(
+            d.ScenarioId,
+            d.Title,
+            d.SourcePath,
+            d.Sources,
+            d.Fingerprint,
+            ulong.Parse(d.Seed, CultureInfo.InvariantCulture),
+            d.Runs,
+            d.Shards.Select(s => ShardSpec.TryParse(s) ?? throw new FormatException($"bad shard '{s}'")).ToArray(),
+            d.CompletedRuns,
+            d.Complete,
+            variants,
+            pairs);
+    }
+
+    private static VariantAccumulator FromDto(VariantDto d)
+    {
+        var a = new VariantAccumulator(d.Layout);
+        a.Runs = d.Runs;
+        a.Agreed = d.Agreed;
+        a.SurvivedOneYear = d.SurvivedOneYear;
+        CopyInto(d.Rounds, a.Rounds, "rounds");
+        CopyInto(d.Breakdowns, a.Breakdowns, "breakdowns");
+        for (var i = 0; i < a.OptionCounts.Length; i++)
+        {
+            CopyInto(d.OptionCounts[i], a.OptionCounts[i], "optionCounts");
+            a.IssueValues[i].Restore(d.IssueValues[i].Counts, d.IssueValues[i].Min, d.IssueValues[i].Max);
+            a.IssueMoments[i] = FromDto(d.IssueMoments[i]);
+        }
+
+        for (var k = 0; k < a.Utility.Length; k++)
+        {
+            a.Utility[k].Restore(d.Utility[k].Counts, d.Utility[k].Min, d.Utility[k].Max);
+            a.UtilityMoments[k] = FromDto(d.UtilityMoments[k]);
+        }
+
+        CopyInto(d.BeatBatna, a.BeatBatna, "beatBatna");
+        CopyInto(d.Held, a.Held, "held");
+        CopyInto(d.FirstViolators, a.FirstViolators, "firstViolators");
+        CopyInto(d.Causes, a.Causes, "causes");
+        CopyInto(d.Stages, a.Stages, "stages");
+        for (var k = 0; k < a.ParameterMoments.Length; k++)
+        {
+            a.ParameterMoments[k] = FromDto(d.ParameterMoments[k]);
+            a.ParameterTimesAgreed[k] = new ExactSum(Int128.Parse(d.ParameterTimesAgreed[k], CultureInfo.InvariantCulture));
+            a.ParameterTimesSurvived[k] = new ExactSum(Int128.Parse(d.ParameterTimesSurvived[k], CultureInfo.InvariantCulture));
+        }
+
+        return a;
+    }
+
+    private static void CopyInto(long[] source, long[] target, string name)
+    {
+        if (source.Length != target.Length)
+        {
+            throw new FormatException($"state field '{name}' has {source.Length} entries; expected {target.Length}");
+        }
+
+        source.CopyTo(target, 0);
+    }
+
+    private static HistogramDto ToDto(Histogram h) => new() { Counts = h.Counts.ToArray(), Min = h.Min, Max = h.Max };
+
+    private static MomentsDto ToDto(Moments m) => new() { Count = m.Count, Sum = Raw(m.Sum), SumOfSquares = Raw(m.SumOfSquares) };
+
+    private static Moments FromDto(MomentsDto d) => new(
+        d.Count,
+        new ExactSum(Int128.Parse(d.Sum, CultureInfo.InvariantCulture)),
+        new ExactSum(Int128.Parse(d.SumOfSquares, CultureInfo.InvariantCulture)));
+
+    private static string Raw(ExactSum s) => s.Raw.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class StateDto
+    {
+        public int FormatVersion { get; set; }
+        public string ScenarioId { get; set; } = "";
+        public string Title { get; set; } = "";
+        public string SourcePath { get; set; } = "";
+        public string[] Sources { get; set; } = [];
+        public string Fingerprint { get; set; } = "";
+        public string Seed { get; set; } = "0";
+        public long Runs { get; set; }
+        public string[] Shards { get; set; } = [];
+        public long CompletedRuns { get; set; }
+        public bool Complete { get; set; }
+        public VariantDto[] Variants { get; set; } = [];
+        public PairedDto[] Comparisons { get; set; } = [];
+    }
+
+    private sealed class VariantDto
+    {
+        public VariantLayout Layout { get; set; } = null!;
+        public long Runs { get; set; }
+        public long Agreed { get; set; }
+        public long SurvivedOneYear { get; set; }
+        public long[] Rounds { get; set; } = [];
+        public long[] Breakdowns { get; set; } = [];
+        public long[][] OptionCounts { get; set; } = [];
+        public HistogramDto[] IssueValues { get; set; } = [];
+        public MomentsDto[] IssueMoments { get; set; } = [];
+        public HistogramDto[] Utility { get; set; } = [];
+        public MomentsDto[] UtilityMoments { get; set; } = [];
+        public long[] BeatBatna { get; set; } = [];
+        public long[] Held { get; set; } = [];
+        public long[] FirstViolators { get; set; } = [];
+        public long[] Causes { get; set; } = [];
+        public long[] Stages { get; set; } = [];
+        public MomentsDto[] ParameterMoments { get; set; } = [];
+        public string[] ParameterTimesAgreed { get; set; } = [];
+        public string[] ParameterTimesSurvived { get; set; } = [];
+    }
+
+    private sealed class PairedDto
+    {
+        public string VariantId { get; set; } = "";
+        public string BaselineId { get; set; } = "";
+        public string[] SharedActors { get; set; } = [];
+        public MomentsDto Agreement { get; set; } = new();
+        public MomentsDto Survival { get; set; } = new();
+        public MomentsDto[] Utility { get; set; } = [];
+    }
+
+    private sealed class HistogramDto
+    {
+        public long[] Counts { get; set; } = [];
+        public double Min { get; set; }
+        public double Max { get; set; }
+    }
+
+    private sealed class MomentsDto
+    {
+        public long Count { get; set; }
+        public string Sum { get; set; } = "0";
+        public string SumOfSquares { get; set; } = "0";
+    }
+}
