@@ -43,7 +43,8 @@ internal static class GeniusXml
         }
 
         using var stream = new MemoryStream(bytes, writable: false);
-        return Load(XmlReader.Create(stream, Settings()), path, bytes.AsSpan().IndexOf(DoctypeMarker) >= 0);
+        var doctype = bytes.AsSpan().IndexOf(DoctypeMarker);
+        return Load(XmlReader.Create(stream, Settings()), path, doctype < 0 ? null : PositionOf(path, bytes.AsSpan(0, doctype).ToArray().Select(b => (char)b)));
     }
 
     public static XDocument LoadText(string xml, string displayPath)
@@ -56,7 +57,8 @@ internal static class GeniusXml
         }
 
         using var text = new StringReader(xml);
-        return Load(XmlReader.Create(text, Settings()), displayPath, xml.Contains("<!DOCTYPE", StringComparison.Ordinal));
+        var doctype = xml.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        return Load(XmlReader.Create(text, Settings()), displayPath, doctype < 0 ? null : PositionOf(displayPath, xml.Take(doctype)));
     }
 
     private static XmlReaderSettings Settings() => new()
@@ -71,7 +73,20 @@ internal static class GeniusXml
         CloseInput = true,
     };
 
-    private static XDocument Load(XmlReader reader, string file, bool hasDoctype)
+    /// <summary>The line and column just after <paramref name="before"/>, the text preceding a point of interest.</summary>
+    private static SourcePosition PositionOf(string file, IEnumerable<char> before)
+    {
+        var (line, column) = (1, 1);
+        foreach (var c in before)
+        {
+            (line, column) = c == '\n' ? (line + 1, 1) : (line, column + 1);
+        }
+
+        return new SourcePosition(file, line, column);
+    }
+
+    /// <param name="doctype">Where a &lt;!DOCTYPE&gt; starts, if the text has one: the parser refuses it, and we say why.</param>
+    private static XDocument Load(XmlReader reader, string file, SourcePosition? doctype)
     {
         using (reader)
         {
@@ -81,8 +96,8 @@ internal static class GeniusXml
             }
             catch (XmlException e)
             {
-                var position = new SourcePosition(file, Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition));
-                var message = hasDoctype
+                var position = doctype ?? new SourcePosition(file, Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition));
+                var message = doctype is not null
                     ? "document type declaration (<!DOCTYPE>) refused: DTDs and entities are not processed in untrusted input; expected a plain GENIUS XML file without a DTD"
                     : $"not well-formed XML ({FirstSentence(e.Message)}); expected a GENIUS XML file";
                 throw new InputException(Diagnostic.Error(position, message));
