@@ -229,7 +229,7 @@ public static class GeniusImporter
     /// clamped line meets 0 or 1, or a triangle's ends and peak): between kinks GENIUS's function is linear, so
     /// interpolation reproduces it exactly.
     /// </summary>
-    internal static IReadOnlyList<CurvePoint> Curve(GeniusIssue issue, GeniusEvaluator evaluator)
+    public static IReadOnlyList<CurvePoint> Curve(GeniusIssue issue, GeniusEvaluator evaluator)
     {
         var kinks = new List<double> { issue.Lower, issue.Upper };
         switch (evaluator)
