@@ -165,9 +165,8 @@ public static class GeniusImporter
 
             case GeniusIssueType.Integer when IntegerCount(issue) <= options.MaxIntegerOptions:
             {
-                var values = IntegerValues(issue).Select(x => x.ToString(CultureInfo.InvariantCulture)).ToArray();
-                var integerOptions = values.Select(v => new IssueOption(v, v)).ToArray();
-                return new Issue(id, issue.Name, IssueKind.Discrete, integerOptions, 0, values.Length - 1, values.Length) { Position = issue.Position };
+                var integerOptions = IntegerValues(issue).Select(x => new IssueOption(IntegerOptionId(x), x.ToString(CultureInfo.InvariantCulture))).ToArray();
+                return new Issue(id, issue.Name, IssueKind.Discrete, integerOptions, 0, integerOptions.Length - 1, integerOptions.Length) { Position = issue.Position };
             }
 
             default:
@@ -262,6 +261,10 @@ public static class GeniusImporter
             kinks.Add((1 - b) / a);
         }
     }
+
+    /// <summary>The option id of an integer value: its digits, "minus-" before a negative one (ids never start with a sign).</summary>
+    private static string IntegerOptionId(long x) =>
+        x < 0 ? "minus-" + (-x).ToString(CultureInfo.InvariantCulture) : x.ToString(CultureInfo.InvariantCulture);
 
     private static long IntegerCount(GeniusIssue issue) => (long)issue.Upper - (long)issue.Lower + 1;
 

@@ -429,7 +429,7 @@ public static class GeniusReader
         var function = ftype?.Value.Trim().ToLowerInvariant() ?? "linear";
         if (function is not ("linear" or "constant"))
         {
-            report.Error(ftype!, $"unknown ftype '{ftype!.Value}' for integer issue '{issue.Name}'; expected linear");
+            report.Error(ftype!, $"unknown ftype '{ftype!.Value}' for integer issue '{issue.Name}'; expected linear (or constant in older files)");
             return null;
         }
 

@@ -120,8 +120,10 @@ public partial class GeniusImporterTest
         var values = scenario.Actors[0].Interests.Single(i => i.IssueId == "price").OptionValues!;
 
         Assert.Equal(IssueKind.Discrete, price.Kind);
-        Assert.Equal(["-5", "-4", "-3", "-2", "-1", "0", "1", "2", "3", "4", "5"], price.Options.Select(o => o.Id));
-        Assert.Equal(0.0, values["-5"].Mean); // 0.1·(−5 + 5)
+        Assert.Equal(["minus-5", "minus-4", "minus-3", "minus-2", "minus-1", "0", "1", "2", "3", "4", "5"], price.Options.Select(o => o.Id));
+        Assert.Equal(["-5", "-4", "-3", "-2", "-1", "0", "1", "2", "3", "4", "5"], price.Options.Select(o => o.Label));
+        Assert.Equal(0.0, values["minus-5"].Mean); // 0.1·(−5 + 5)
+        Assert.Equal(0.3, values["minus-2"].Mean, 15); // 0.1·(−2 + 5)
         Assert.Equal(0.5, values["0"].Mean, 15); // 0.1·(0 + 5)
         Assert.Equal(1.0, values["5"].Mean); // 0.1·(5 + 5)
     }

@@ -362,4 +362,13 @@ public partial class GeniusReaderTest
 
         Assert.Equal(["p.xml:5:26", "p.xml:2:4"], errors.Select(e => e.Position.ToString()));
     }
+
+    [Fact]
+    public void UnknownIntegerFtype_IsRefused()
+    {
+        var errors = ProfileErrors(WithProfile("""<evaluator ftype="linear" slope""", """<evaluator ftype="faratin" slope"""));
+
+        AssertError(Assert.Single(errors), "p.xml:8:18",
+            "unknown ftype 'faratin' for integer issue 'Size'; expected linear (or constant in older files)");
+    }
 }
