@@ -211,4 +211,26 @@ public partial class GeniusImporterTest
 
         Assert.Equal("no profile given; expected one GENIUS profile file per actor", error.Message);
     }
+
+    [Fact]
+    public void Import_NamesThatSlugTheSame_GetDistinctIds()
+    {
+        var scenario = ImportLaptop(new GeniusImportOptions { Names = ["Side A", "side-a"] }).Scenario;
+
+        Assert.Equal(["side-a", "side-a-2"], scenario.Actors.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void Import_AbsoluteEvaluations_AreKeptAsGiven()
+    {
+        // every evaluation ≤ 1: GENIUS uses them as they are, without dividing by the largest (0.5)
+        var domain = Fixture.LaptopDomain();
+        var buyer = Fixture.LaptopBuyer(domain);
+        var absolute = new GeniusDiscreteEvaluator(new Dictionary<string, double> { ["Dell"] = 0.1, ["Macintosh"] = 0.5, ["HP"] = 0.25 });
+        var profile = buyer with { Evaluators = new Dictionary<int, GeniusEvaluator>(buyer.Evaluators) { [1] = absolute } };
+
+        var values = GeniusImporter.Import(domain, [profile, profile]).Scenario.Actors[0].Interests[0].OptionValues!;
+
+        Assert.Equal([0.1, 0.5, 0.25], new[] { "dell", "macintosh", "hp" }.Select(o => values[o].Mean));
+    }
 }
