@@ -121,4 +121,44 @@ public partial class GeniusReaderTest
         Assert.Equal(0.1, evaluator.Slope);
         Assert.Equal(0.0, evaluator.Offset, 12); // 0.1·(−5) + 0.5
     }
+
+    [Fact]
+    public void ReadProfile_PartyDomainSpellings_AreAccepted()
+    {
+        // As in the GENIUS party domain: objective index 1, issues from 2, agents listed in the domain, multi-line
+        // descriptions with typographic quotes, a misspelt 'costs' attribute, similarity functions in the profile.
+        const string domainXml = """
+            <negotiation_template number_of_sessions="1">
+            <agent class="agents.UIAgent" name="you" utility_space="party_x_utility.xml"></agent>
+            <utility_space number_of_issues="0">
+            <objective index="1" etype="objective" type="objective" description="" name="Party">
+            <issue index="2" etype="discrete" type="discrete" vtype="discrete" name="Food">
+            <item index="1" value="Chips and Nuts" cost="100" description="Cheap."></item>
+            <item index="2" value="Handmade Food" costs="120" description="Hors d’oeuvres,
+            more work."></item>
+            </issue>
+            </objective>
+            </utility_space>
+            </negotiation_template>
+            """;
+        const string profileXml = """
+            <utility_space>
+            <objective index="1" etype="objective" type="objective" description="" name="Party">
+            <issue index="2" etype="discrete" type="discrete" vtype="discrete" name="Food">
+            <item index="1" value="Chips and Nuts" evaluation="1" cost="100.0"></item>
+            <item index="2" value="Handmade Food" evaluation="3" cost="120.0"></item>
+            <similarity_function type="binary" weight="0.1666666"/>
+            </issue>
+            <weight index="2" value="1.0"></weight>
+            </objective>
+            </utility_space>
+            """;
+
+        var domain = GeniusReader.ReadDomainText(domainXml, "party_domain.xml");
+        var profile = GeniusReader.ReadProfileText(profileXml, "party_utility.xml", domain);
+
+        Assert.Equal("Party", domain.Name);
+        Assert.Equal(2, Assert.Single(domain.Issues).Index);
+        Assert.Equal(1.0 / 3, GeniusUtility.Utility(domain, profile, [GeniusValue.Of("Chips and Nuts")]), 15); // 1·1/3
+    }
 }
