@@ -40,7 +40,9 @@ public static class ComplianceCalibration
     {
         var m = mechanism ?? new MechanismStrength(0, 0, 0);
         var detection = ComplianceRules.EitherOf(MechanismDefaults.BaselineDetection, m.Detection);
-        var falseAlarm = ComplianceRules.EitherOf(MechanismDefaults.BaselineFalseAlarm, m.FalseAlarm);
+        var falseAlarm = m.Detection > 0
+            ? ComplianceRules.FalseAlarmRate(true, m.FalseAlarm, 0)
+            : ComplianceRules.FalseAlarmRate(false, 0, m.FalseAlarm);
         var cost = ComplianceRules.ExpectedViolationCost(detection, m.Penalty, CollapseIfDetected, Discount, MechanismDefaults.GenericSurplus);
         var violate = ComplianceRules.ViolationProbability(temptation, cost, MechanismDefaults.TemptationNoise);
         return Parties * CollapseIfDetected * (detection * violate + (1 - violate) * falseAlarm);
@@ -59,6 +61,10 @@ public static class ComplianceCalibration
     /// <summary>The mechanism penalty for which the generic ceasefire with a mechanism of the given detection and false alarm survives with probability <paramref name="survival"/>.</summary>
     public static double SolvePenalty(double detection, double falseAlarm, double survival, double temptation = MechanismDefaults.GenericTemptation) =>
         Bisect(p => HazardFor(survival) - GenericHazard(temptation, new MechanismStrength(detection, falseAlarm, p)), 0, 50); // hazard falls with penalty
+
+    /// <summary>The mechanism detection for which the generic ceasefire with a mechanism of the given false alarm and penalty survives with probability <paramref name="survival"/>.</summary>
+    public static double SolveDetection(double falseAlarm, double penalty, double survival, double temptation = MechanismDefaults.GenericTemptation) =>
+        Bisect(d => HazardFor(survival) - GenericHazard(temptation, new MechanismStrength(d, falseAlarm, penalty)), 1e-9, 1); // hazard falls with detection here
 
     // Root of an increasing function on [low, high].
     private static double Bisect(Func<double, double> increasing, double low, double high)

@@ -78,6 +78,15 @@ public static class ComplianceRules
             _ => countAfter > tolerance ? 1 : 0,
         };
 
+    /// <summary>
+    /// False alarms per obligation and period. Without a monitoring mechanism the parties act on rumour and their
+    /// own reading of incidents: the baseline rate. With one, they act on its verified reports: the monitors'
+    /// combined rate replaces the baseline (Fortna 2003: mechanisms reduce uncertainty and manage accidents).
+    /// Mechanisms that do not monitor add their own rate either way: 1 − (1 − base)(1 − others).
+    /// </summary>
+    public static double FalseAlarmRate(bool monitored, double monitorsRate, double othersRate) =>
+        EitherOf(monitored ? monitorsRate : MechanismDefaults.BaselineFalseAlarm, othersRate);
+
     /// <summary>1 − (1 − a)(1 − b): at least one of two independent events (detection by either of two monitors).</summary>
     public static double EitherOf(double a, double b) => 1 - (1 - a) * (1 - b);
 }

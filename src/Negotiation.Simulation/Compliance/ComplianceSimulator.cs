@@ -274,11 +274,17 @@ public static class ComplianceSimulator
         return 1 << s;
     }
 
-    /// <summary>Combines the baseline with every mechanism in force: detections and false alarms as independent monitors, penalties added.</summary>
+    /// <summary>
+    /// The monitoring in force: detections combine as independent monitors over the baseline; while a monitoring
+    /// mechanism (detection &gt; 0) works the parties act on its verified reports, so its false-alarm rate replaces
+    /// the baseline rumour rate (<see cref="ComplianceRules.FalseAlarmRate"/>); penalties add up.
+    /// </summary>
     private static void UpdateMonitoring(ComplianceModel model, ReadOnlySpan<double> p, ComplianceWorkspace ws)
     {
         var detection = MechanismDefaults.BaselineDetection;
-        var falseAlarm = MechanismDefaults.BaselineFalseAlarm;
+        var monitorsClear = 1.0;   // Π (1 − f) over monitoring mechanisms
+        var othersClear = 1.0;     // Π (1 − f) over mechanisms that do not monitor
+        var monitoring = false;
         var penalty = 0.0;
         for (var m = 0; m < model.MechanismCount; m++)
         {
@@ -288,13 +294,24 @@ public static class ComplianceSimulator
                 continue;
             }
 
-            detection = ComplianceRules.EitherOf(detection, Math.Clamp(p[model.DetectionSlot[m]], 0, 1));
-            falseAlarm = ComplianceRules.EitherOf(falseAlarm, Math.Clamp(p[model.FalseAlarmSlot[m]], 0, 1));
+            var d = Math.Clamp(p[model.DetectionSlot[m]], 0, 1);
+            var f = Math.Clamp(p[model.FalseAlarmSlot[m]], 0, 1);
+            detection = ComplianceRules.EitherOf(detection, d);
+            if (d > 0)
+            {
+                monitoring = true;
+                monitorsClear *= 1 - f;
+            }
+            else
+            {
+                othersClear *= 1 - f;
+            }
+
             penalty += Math.Max(0, p[model.MechanismPenaltySlot[m]]);
         }
 
         ws.Detection = detection;
-        ws.FalseAlarm = falseAlarm;
+        ws.FalseAlarm = ComplianceRules.FalseAlarmRate(monitoring, 1 - monitorsClear, 1 - othersClear);
         ws.MechanismPenalty = penalty;
     }
 

@@ -29,23 +29,31 @@ public static class MechanismDefaults
     /// <summary>The generic ceasefire's surplus per period (agreement utility 0.6 − reservation 0.5).</summary>
     public const double GenericSurplus = 0.1;
 
-    /// <summary>Defaults by kind: detection and false alarm chosen by judgement, penalty solved to hit the kind's survival target.</summary>
+    /// <summary>
+    /// Defaults by kind. One number per kind is solved from the closed form (<see cref="ComplianceCalibration"/>)
+    /// to hit the kind's one-year survival target; the others are judgements, each with its reason.
+    /// </summary>
     public static MechanismStrength For(MechanismKind kind) => kind switch
     {
-        // ETH/PRIO: ceasefires with an agreed compliance mechanism, 81% one-year survival.
-        MechanismKind.JointMonitoring => new(0.6, 0.001, 0.31),
+        // ETH/PRIO: 81% with an agreed compliance mechanism. False alarms 0.001 (judged: verified reports halve the
+        // 0.002 rumour rate), no penalty (a joint body names violations, it does not punish; Fortna 2003 finds
+        // joint commissions the weakest measure); detection solved: 0.46.
+        MechanismKind.JointMonitoring => new(0.46, 0.001, 0.0),
 
-        // Treated as an agreed compliance mechanism (81%), run by an outside body: sees more, so needs less penalty.
-        MechanismKind.Verification => new(0.7, 0.001, 0.26),
+        // ETH/PRIO does not tell verification apart from other compliance mechanisms: joint monitoring's numbers.
+        MechanismKind.Verification => new(0.46, 0.001, 0.0),
 
-        // Fortna 2004: hazard ratio 0.47, i.e. 0.66^0.47 = 82% one-year survival.
-        MechanismKind.Peacekeepers => new(0.6, 0.0005, 0.24),
+        // Fortna 2004: hazard ratio 0.47, 0.66^0.47 = 82.3%. False alarms 0.0005 (judged: an impartial third
+        // party reduces accidents and misreadings), a small tripwire penalty 0.05 (judged); detection solved: 0.31.
+        MechanismKind.Peacekeepers => new(0.31, 0.0005, 0.05),
 
-        // Fortna 2003: DMZs among the strongest measures; judged as strong as peacekeepers (82%). A zone shows
-        // incursions less than monitors do but makes them costly.
-        MechanismKind.DemilitarisedZone => new(0.4, 0.0005, 0.36),
+        // Fortna 2003: DMZs among the strongest measures; judged as strong as peacekeepers (82.3%). A zone sees
+        // little by itself but makes any incursion unambiguous (false alarms 0.0005) and costly (penalty 0.2,
+        // judged); detection solved: 0.055.
+        MechanismKind.DemilitarisedZone => new(0.055, 0.0005, 0.2),
 
-        // Judgement: enforcement without monitoring of its own (relies on baseline detection), sized to 81%.
+        // Judged a compliance mechanism (81%) that enforces without monitoring: detection and false alarms 0
+        // (the baseline applies), penalty solved: 0.45.
         MechanismKind.SanctionsSnapback => new(0.0, 0.0, 0.45),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown mechanism kind"),
     };

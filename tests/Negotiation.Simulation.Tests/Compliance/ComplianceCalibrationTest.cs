@@ -38,16 +38,34 @@ public sealed class ComplianceCalibrationTest
     [Theory]
     [InlineData(MechanismKind.JointMonitoring, ComplianceCalibration.SurvivalWithMechanism)]
     [InlineData(MechanismKind.Verification, ComplianceCalibration.SurvivalWithMechanism)]
-    [InlineData(MechanismKind.SanctionsSnapback, ComplianceCalibration.SurvivalWithMechanism)]
     [InlineData(MechanismKind.Peacekeepers, 0.8226)]
     [InlineData(MechanismKind.DemilitarisedZone, 0.8226)]
-    public void DefaultPenalty_IsTheSolvedPenaltyForItsTarget(MechanismKind kind, double target)
+    public void DefaultDetection_IsTheSolvedDetectionForItsTarget(MechanismKind kind, double target)
     {
         var defaults = MechanismDefaults.For(kind);
 
-        var solved = ComplianceCalibration.SolvePenalty(defaults.Detection, defaults.FalseAlarm, target);
+        var solved = ComplianceCalibration.SolveDetection(defaults.FalseAlarm, defaults.Penalty, target);
 
-        Assert.Equal(solved, defaults.Penalty, 0.006);
+        Assert.Equal(solved, defaults.Detection, 0.006);
+    }
+
+    [Fact]
+    public void SanctionsSnapback_DefaultPenalty_IsTheSolvedPenaltyFor81Percent()
+    {
+        var defaults = MechanismDefaults.For(MechanismKind.SanctionsSnapback);
+
+        Assert.Equal(ComplianceCalibration.SolvePenalty(0, 0, ComplianceCalibration.SurvivalWithMechanism), defaults.Penalty, 0.006);
+    }
+
+    [Fact]
+    public void MonitoringMechanism_ReplacesRumourFalseAlarms_WithItsOwn()
+    {
+        // A monitor that sees nothing extra (detection 1e-9) but reports false alarms at 0.001 instead of the
+        // 0.002 rumour rate: h falls by 2 · 0.5 · (1 − v) · (0.002 − 0.001) ≈ 0.001 · (1 − 0.012) = 0.000988.
+        var rumour = ComplianceCalibration.GenericHazard(MechanismDefaults.GenericTemptation, null);
+        var verified = ComplianceCalibration.GenericHazard(MechanismDefaults.GenericTemptation, new MechanismStrength(1e-9, 0.001, 0));
+
+        Assert.Equal(0.000988, rumour - verified, 1e-5);
     }
 
     [Fact]

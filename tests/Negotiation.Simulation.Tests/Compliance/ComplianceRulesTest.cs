@@ -52,7 +52,7 @@ public sealed class ComplianceRulesTest
     [Fact]
     public void ExpectedViolationCost_IsDetectionTimesPenaltyPlusRiskedFuture()
     {
-        // Joint monitoring over the generic ceasefire: D = 0.8, penalty 0.31, P(collapse | detected) 0.5,
+        // A mechanism over the generic ceasefire: D = 0.8, penalty 0.31, P(collapse | detected) 0.5,
         // δ 0.95, surplus 0.1: 0.8 · (0.31 + 0.5 · 19 · 0.1) = 0.8 · (0.31 + 0.95) = 0.8 · 1.26 = 1.008
         Assert.Equal(1.008, ComplianceRules.ExpectedViolationCost(0.8, 0.31, 0.5, 0.95, 0.1), 1e-9);
     }

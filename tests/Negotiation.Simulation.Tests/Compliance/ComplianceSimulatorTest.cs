@@ -61,11 +61,11 @@ public sealed partial class ComplianceSimulatorTest
     [Fact]
     public void ExpectedCost_AddsProvisionAndMechanismPenalties_TimesCombinedDetection()
     {
-        // Joint monitoring with its defaults over the baseline: D = 1 − (1 − 0.5)(1 − 0.6) = 0.8;
+        // Joint monitoring over the baseline: D = 1 − (1 − 0.5)(1 − 0.6) = 0.8;
         // penalty = provision 0.1 + mechanism 0.31 = 0.41; government grim: P(collapse | detected) = 1;
         // cost = 0.8 · (0.41 + 1 · 19 · 0.1) = 0.8 · 2.31 = 1.848
         var rig = new ComplianceRig(Ceasefire.Scenario(
-            Ceasefire.Design([Ceasefire.Provision("ceasefire", Always, 0.1, "rebels")], [Ceasefire.Mechanism("jmc", MechanismKind.JointMonitoring)], horizon: 1),
+            Ceasefire.Design([Ceasefire.Provision("ceasefire", Always, 0.1, "rebels")], [Ceasefire.Mechanism("jmc", MechanismKind.JointMonitoring, detection: 0.6, penalty: 0.31)], horizon: 1),
             Ceasefire.Party("government", Ceasefire.Traits(ResponseKind.GrimTrigger)), Ceasefire.Party("rebels")));
         var observer = new RecordingObserver();
 
