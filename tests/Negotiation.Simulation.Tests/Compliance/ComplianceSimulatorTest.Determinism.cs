@@ -95,4 +95,25 @@ public sealed partial class ComplianceSimulatorTest
         Assert.True(held > 0);
         Assert.Equal(0, allocated);
     }
+
+    [Fact]
+    public void Run_OnParallelWorkers_GivesTheSameResultsAsSequentially()
+    {
+        var sequential = Busy();
+        var expected = Enumerable.Range(0, 2000).Select(r => sequential.Run(r)).ToArray();
+        var shared = Busy();
+        var actual = new ComplianceResult[expected.Length];
+
+        // One workspace per worker over one shared model, as the Monte Carlo runner does.
+        Parallel.For(0, 4, worker =>
+        {
+            var workspace = new ComplianceWorkspace(shared.Model);
+            for (var r = worker; r < actual.Length; r += 4)
+            {
+                actual[r] = ComplianceSimulator.Run(shared.Model, shared.P, shared.Package, shared.Utilities, shared.Reservations, 42, r, workspace);
+            }
+        });
+
+        Assert.Equal(expected, actual);
+    }
 }

@@ -107,4 +107,23 @@ public sealed partial class ComplianceSimulatorTest
 
         Assert.True(Violations(0.5) > Violations(0.05));
     }
+
+    [Fact]
+    public void SimulatedViolationRate_MatchesTheClosedForm()
+    {
+        // Rebels tempted by T = 0.3, grim government, no mechanism: c = 0.5 · (0 + 1 · 19 · 0.1) = 0.95;
+        // v = 1 − Φ(ln(0.95 / 0.3) + 0.5) = 1 − Φ(1.15268 + 0.5) = 1 − Φ(1.65268) = 0.04920.
+        // Over 20,000 first periods the standard error is √(0.0492 · 0.9508 / 20000) = 0.0015; allow 4 of them.
+        var rig = RebelsBound(Ceasefire.Traits(ResponseKind.GrimTrigger), 0.3, horizon: 1);
+        var observer = new RecordingObserver();
+        for (var r = 0; r < 20_000; r++)
+        {
+            rig.Run(r, observer: observer);
+        }
+
+        var rate = observer.Violations.Count / 20_000.0;
+
+        Assert.Equal(0.04920, ComplianceRules.ViolationProbability(0.3, 0.95, MechanismDefaults.TemptationNoise), 1e-4);
+        Assert.InRange(rate, 0.0492 - 0.006, 0.0492 + 0.006);
+    }
 }
