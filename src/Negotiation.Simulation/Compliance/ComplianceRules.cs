@@ -1,0 +1,92 @@
+using Negotiation.Core.Model;
+
+namespace Negotiation.Simulation.Compliance;
+
+/// <summary>
+/// The decision rules of the compliance phase as pure functions (docs/model-compliance.md gives each equation
+/// and its source). The simulator calls these; tests check them against hand-computed values.
+/// </summary>
+public static class ComplianceRules
+{
+    /// <summary>
+    /// Inspection game (Avenhaus, von Stengel &amp; Zamir 2002): a violator who gains <paramref name="gain"/> when
+    /// undetected and loses <paramref name="loss"/> when caught is deterred iff the detection probability is at
+    /// least d / (d + b). Zero when there is nothing to gain.
+    /// </summary>
+    public static double DeterrentDetection(double gain, double loss) =>
+        gain <= 0 ? 0 : gain / (gain + Math.Max(0, loss));
+
+    /// <summary>
+    /// Present value of the agreement's surplus from the next period on: δ / (1 − δ) · surplus (a perpetuity
+    /// discounted by δ per period; surplus below zero counts as zero — nothing to lose).
+    /// </summary>
+    public static double FutureValue(double surplus, double discount) =>
+        surplus <= 0 ? 0 : discount / (1 - discount) * surplus;
+
+    /// <summary>
+    /// Expected cost of violating once: D · (penalty + P(collapse | detected) · δ/(1 − δ) · surplus).
+    /// The violator keeps its gain either way; detection costs it the penalty and risks the agreement's future.
+    /// </summary>
+    public static double ExpectedViolationCost(double detection, double penalty, double collapseIfDetected, double discount, double surplus) =>
+        detection * (penalty + collapseIfDetected * FutureValue(surplus, discount));
+
+    /// <summary>The per-period decision: violate iff the (noisy) gain exceeds the expected cost.</summary>
+    public static bool Violates(double gain, double expectedCost) => gain > expectedCost;
+
+    /// <summary>
+    /// The noisy gain of one period: the mean temptation times a mean-one log-normal shock,
+    /// T · exp(σ·z − σ²/2) with z standard normal, so E[gain] = T whatever σ.
+    /// </summary>
+    public static double NoisyTemptation(double temptation, double sigma, double z) =>
+        temptation * Math.Exp(sigma * z - sigma * sigma / 2);
+
+    /// <summary>
+    /// P(violate) under the log-normal shock: P(T·exp(σz − σ²/2) &gt; c) = 1 − Φ((ln(c/T) + σ²/2)/σ).
+    /// With σ = 0 it is the deterministic rule (1 when T &gt; c, else 0).
+    /// </summary>
+    public static double ViolationProbability(double temptation, double expectedCost, double sigma)
+    {
+        if (temptation <= 0)
+        {
+            return 0;
+        }
+
+        if (expectedCost <= 0)
+        {
+            return 1;
+        }
+
+        if (sigma <= 0)
+        {
+            return temptation > expectedCost ? 1 : 0;
+        }
+
+        var z = (Math.Log(expectedCost / temptation) + sigma * sigma / 2) / sigma;
+        return 1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, z);
+    }
+
+    /// <summary>
+    /// How likely one responder is to abandon the agreement when it sees a violation: grim trigger 1; forgiving
+    /// tit-for-tat 1 − forgiveness (it retaliates, then forgives or quits); proportional 1 when the count of
+    /// violations held against the offender after this one exceeds the tolerance, else 0.
+    /// </summary>
+    public static double CollapseIfDetected(ResponseKind response, double forgiveness, double tolerance, double countAfter) =>
+        response switch
+        {
+            ResponseKind.GrimTrigger => 1,
+            ResponseKind.ForgivingTitForTat => 1 - Math.Clamp(forgiveness, 0, 1),
+            _ => countAfter > tolerance ? 1 : 0,
+        };
+
+    /// <summary>
+    /// False alarms per obligation and period. Without a monitoring mechanism the parties act on rumour and their
+    /// own reading of incidents: the baseline rate. With one, they act on its verified reports: the monitors'
+    /// combined rate replaces the baseline (Fortna 2003: mechanisms reduce uncertainty and manage accidents).
+    /// Mechanisms that do not monitor add their own rate either way: 1 − (1 − base)(1 − others).
+    /// </summary>
+    public static double FalseAlarmRate(bool monitored, double monitorsRate, double othersRate) =>
+        EitherOf(monitored ? monitorsRate : MechanismDefaults.BaselineFalseAlarm, othersRate);
+
+    /// <summary>1 − (1 − a)(1 − b): at least one of two independent events (detection by either of two monitors).</summary>
+    public static double EitherOf(double a, double b) => 1 - (1 - a) * (1 - b);
+}
