@@ -74,7 +74,7 @@ public sealed class VariantRunner
         }
         else
         {
-            Compliance = new ComplianceResult(0, CollapseCause.None, -1, 0);
+            Compliance = ComplianceResult.NotSimulated;
             SurvivedOneYear = false;
         }
     }
