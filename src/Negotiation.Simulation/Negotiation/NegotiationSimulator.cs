@@ -38,7 +38,6 @@ public static class NegotiationSimulator
         var n = model.ActorCount;
         for (var round = 1; round <= deadline; round++)
         {
-            var t = (double)round / deadline;
             ApplyEvents(ws, p, round, observer);
             for (var a = 0; a < n; a++)
             {
@@ -63,7 +62,7 @@ public static class NegotiationSimulator
                 }
             }
 
-            if (!PutOffer(ws, round, t, out var proposer))
+            if (!PutOffer(ws, round, out var proposer))
             {
                 continue; // the proposer has no package within its red lines: it passes
             }
@@ -106,7 +105,6 @@ public static class NegotiationSimulator
 
         ws.HasOffer = false;
         Array.Clear(ws.HasLastOffer);
-        Array.Fill(ws.OwnOfferUtility, double.NaN);
         Array.Fill(ws.LastFrom, double.NaN);
         Array.Clear(ws.PendingSum);
         Array.Clear(ws.PendingCount);
@@ -156,6 +154,8 @@ public static class NegotiationSimulator
         {
             var pMin = Math.Max(ws.Floor[a], ws.Reservation[a]);
             var pMax = Math.Max(ws.Start[a] * ws.BestUtility[a], pMin);
+            ws.PreviousAspiration[a] = round > 1 ? ws.Aspiration[a]
+                : model.Strategy[a] == StrategyKind.Hardliner ? ws.Level[a] : pMax;
             switch (model.Strategy[a])
             {
                 case StrategyKind.Hardliner:
@@ -183,7 +183,7 @@ public static class NegotiationSimulator
     }
 
     /// <summary>Puts this round's package in <c>workspace.Offer</c>; false when the proposer has nothing to offer.</summary>
-    private static bool PutOffer(NegotiationWorkspace ws, int round, double t, out int proposer)
+    private static bool PutOffer(NegotiationWorkspace ws, int round, out int proposer)
     {
         var model = ws.Model;
         var hasOpening = model.Opening is not null;
@@ -207,7 +207,7 @@ public static class NegotiationSimulator
         {
             var turn = round - 1 - (hasOpening ? 1 : 0);
             proposer = model.Proposers[turn % model.Proposers.Length];
-            EstimateThresholds(ws, proposer, t);
+            EstimateThresholds(ws, proposer);
             found = PackageSearch.Find(ws, proposer, ws.Aspiration[proposer], SearchGoal.OwnUtility, out _);
         }
 
@@ -221,21 +221,15 @@ public static class NegotiationSimulator
     }
 
     /// <summary>
-    /// The proposer's opponent model (docs/model.md, "Package building"): an actor that has proposed is expected
-    /// to want at least what its own last offer gave it; one that has not, a linear concession from its best
-    /// utility to its reservation value over the talks; never less than its reservation value.
+    /// The proposer's model of the others (docs/model.md, "Package building"): each party's position is known as it
+    /// stood at the end of the previous round — its aspiration then, which its last offer and answers revealed (at
+    /// round 1, its opening aspiration) — and never below its current reservation value.
     /// </summary>
-    private static void EstimateThresholds(NegotiationWorkspace ws, int proposer, double t)
+    private static void EstimateThresholds(NegotiationWorkspace ws, int proposer)
     {
         for (var b = 0; b < ws.Model.ActorCount; b++)
         {
-            var reservation = ws.Reservation[b];
-            var estimate = b == proposer
-                ? ws.Aspiration[b]
-                : double.IsNaN(ws.OwnOfferUtility[b])
-                    ? reservation + (ws.BestUtility[b] - reservation) * (1 - t)
-                    : ws.OwnOfferUtility[b];
-            ws.Tau[b] = Math.Max(estimate, reservation);
+            ws.Tau[b] = b == proposer ? ws.Aspiration[b] : Math.Max(ws.PreviousAspiration[b], ws.Reservation[b]);
         }
     }
 
@@ -266,7 +260,6 @@ public static class NegotiationSimulator
         var model = ws.Model;
         var n = model.ActorCount;
         var m = model.IssueCount;
-        ws.OwnOfferUtility[proposer] = ws.OfferUtil[proposer];
         ws.Offer.AsSpan().CopyTo(ws.LastOffer.AsSpan(proposer * m, m));
         ws.HasLastOffer[proposer] = true;
         for (var a = 0; a < n; a++)

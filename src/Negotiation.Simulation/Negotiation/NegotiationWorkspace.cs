@@ -46,7 +46,7 @@ public sealed class NegotiationWorkspace
         Tau = new double[n];
         Scratch = new double[n];
         MemberScratch = new double[n];
-        OwnOfferUtility = new double[n];
+        PreviousAspiration = new double[n];
         LastFrom = new double[n * n];
         PendingSum = new double[n];
         PendingCount = new int[n];
@@ -69,6 +69,22 @@ public sealed class NegotiationWorkspace
 
     /// <summary>After Run: per actor aspiration at the final round.</summary>
     public ReadOnlySpan<double> Aspirations => Aspiration;
+
+    /// <summary>
+    /// Actor <paramref name="actor"/>'s utility of a package (per issue: option index or value, snapped to the nearest
+    /// candidate) under the tables of the last run (after events), for traces and tests.
+    /// </summary>
+    public double Utility(int actor, ReadOnlySpan<double> package)
+    {
+        var model = Model;
+        var u = 0.0;
+        for (var j = 0; j < model.IssueCount; j++)
+        {
+            u += Util[actor * model.CandidateCount + model.CandidateOf(j, package[j])];
+        }
+
+        return u;
+    }
 
     // Per-run utility model: normalised weights [actor, issue], values and weighted contributions [actor, candidate].
     internal double[] Weight { get; }
@@ -111,7 +127,7 @@ public sealed class NegotiationWorkspace
     internal double[] MemberScratch { get; }
 
     // Opponent model and tit-for-tat bookkeeping.
-    internal double[] OwnOfferUtility { get; }
+    internal double[] PreviousAspiration { get; }
     internal double[] LastFrom { get; }
     internal double[] PendingSum { get; }
     internal int[] PendingCount { get; }
