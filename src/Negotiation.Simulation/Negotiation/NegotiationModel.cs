@@ -195,6 +195,7 @@ public sealed class NegotiationModel
             BlocRequired[a] = bloc is null ? 0 : bloc.Consent.Required(BlocMembers[a].Length);
         }
 
+        PlainUnanimity = RequiredSignatures == Signatories.Length && Signatories.All(s => BlocMembers[s].Length == 0);
         if (protocol.Opening is not null)
         {
             var proposal = scenario.Proposals.FirstOrDefault(p => p.Id == protocol.Opening)
@@ -358,6 +359,9 @@ public sealed class NegotiationModel
     internal int[] Signatories { get; }
     internal bool[] IsSignatory { get; }
     internal int RequiredSignatures { get; }
+
+    /// <summary>Unanimity of signatories none of which is a bloc: the search's fast path.</summary>
+    internal bool PlainUnanimity { get; }
     internal int[] Proposers { get; }
     internal int Mediator { get; }
     internal int[][] BlocMembers { get; }

@@ -17,7 +17,7 @@ internal enum SearchGoal : byte
 /// </summary>
 internal readonly record struct SearchScore(double Own, double Others, double Value)
 {
-    private const double Eps = 1e-9;
+    public const double Eps = 1e-9;
 
     public static SearchScore Worst { get; } = new(double.PositiveInfinity, double.PositiveInfinity, double.NegativeInfinity);
 
@@ -75,6 +75,12 @@ internal static class PackageSearch
         for (var k = 0; k < model.PackageCount; k++)
         {
             if (crossings[k * n + self] > 0)
+            {
+                continue;
+            }
+
+            // Cheap pre-check: a package already worse on the first criterion cannot win.
+            if (bestIndex >= 0 && goal == SearchGoal.OwnUtility && ownTarget - utilities[k * n + self] > best.Own + SearchScore.Eps)
             {
                 continue;
             }
@@ -252,6 +258,20 @@ internal static class PackageSearch
             : 0;
 
         // The others: the `need` smallest shortfalls among the signatories other than the proposer.
+        if (model.PlainUnanimity)
+        {
+            var sum = 0.0;
+            foreach (var s in model.Signatories)
+            {
+                if (goal != SearchGoal.OwnUtility || s != self)
+                {
+                    sum += Shortfall(ws, s, u, cross);
+                }
+            }
+
+            return new SearchScore(own, sum, goal == SearchGoal.OwnUtility ? u[self] : MediationValue(ws, u));
+        }
+
         var count = 0;
         foreach (var s in model.Signatories)
         {
