@@ -194,7 +194,7 @@ internal static class PackageSearch
             return false;
         }
 
-        var score = Score(ws, self, ownTarget, goal, ws.TrialUtil, ws.TrialCross);
+        var score = TradeOff(ws, self, ownTarget, goal, Score(ws, self, ownTarget, goal, ws.TrialUtil, ws.TrialCross));
         for (var pass = 0; pass < NegotiationModel.MaxPasses; pass++)
         {
             var improved = false;
@@ -246,6 +246,69 @@ internal static class PackageSearch
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Log-rolling (Raiffa 1982; the trade-off of Faratin, Sierra &amp; Jennings 2002): from <c>workspace.Trial</c>, repeatedly
+    /// make the single-issue change that buys the largest cut in the others' shortfall per unit of the searcher's own
+    /// utility given up, without raising its own shortfall, until none helps. Greedy by exchange rate, so it concedes
+    /// first on the issues that matter little to the searcher and much to the others, which plain coordinate ascent
+    /// (best change issue by issue) can miss. At most one change per candidate, so it always ends.
+    /// </summary>
+    private static SearchScore TradeOff(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, SearchScore score)
+    {
+        var model = ws.Model;
+        var n = model.ActorCount;
+        var t = model.CandidateCount;
+        var util = ws.Util;
+        var redLine = model.RedLine;
+        for (var step = 0; step < t && score.Others > SearchScore.Eps; step++)
+        {
+            var bestRate = 0.0;
+            var bestCandidate = -1;
+            var bestScore = score;
+            for (var c = 0; c < t; c++)
+            {
+                var j = model.CandidateIssue[c];
+                var current = ws.Trial[j];
+                if (c == current || redLine[self * t + c])
+                {
+                    continue;
+                }
+
+                for (var b = 0; b < n; b++)
+                {
+                    ws.MoveUtil[b] = ws.TrialUtil[b] - util[b * t + current] + util[b * t + c];
+                    ws.MoveCross[b] = ws.TrialCross[b] - (redLine[b * t + current] ? 1 : 0) + (redLine[b * t + c] ? 1 : 0);
+                }
+
+                var moved = Score(ws, self, ownTarget, goal, ws.MoveUtil, ws.MoveCross);
+                var gain = score.Others - moved.Others;
+                if (moved.Own > score.Own + SearchScore.Eps || gain <= SearchScore.Eps)
+                {
+                    continue;
+                }
+
+                var rate = gain / Math.Max(score.Value - moved.Value, 1e-12);
+                if (rate > bestRate)
+                {
+                    bestRate = rate;
+                    bestCandidate = c;
+                    bestScore = moved;
+                }
+            }
+
+            if (bestCandidate < 0)
+            {
+                break;
+            }
+
+            ws.Trial[model.CandidateIssue[bestCandidate]] = bestCandidate;
+            ws.Evaluate(ws.Trial, ws.TrialUtil, ws.TrialCross);
+            score = bestScore;
+        }
+
+        return score;
     }
 
     /// <summary>Scores one package given every actor's utility of it and its red-line crossings.</summary>
