@@ -4,7 +4,7 @@ using Negotiation.Simulation.Parameters;
 
 namespace Negotiation.Simulation.Tests.Negotiation;
 
-public partial class NegotiationSimulatorTest
+public class PackageSearchTest
 {
     /// <summary>
     /// <paramref name="issues"/> issues with options o0..o3. "a" values o0 1, o1 2/3, o2 1/3, o3 0 everywhere; "b" the
