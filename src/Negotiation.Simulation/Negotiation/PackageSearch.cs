@@ -118,16 +118,18 @@ internal static class PackageSearch
         }
 
         // Start 2: the package on the table.
+        var offer = ws.Offer.AsSpan();
         if (ws.HasOffer)
         {
-            ws.Offer.AsSpan().CopyTo(ws.Trial);
+            offer.CopyTo(ws.Trial);
             found |= ClimbFrom(ws, self, ownTarget, goal, ref best);
         }
 
-        // Start 3: the searcher's own previous offer (targets move slowly, so it is usually close).
-        if (ws.HasLastOffer[self])
+        // Start 3: the searcher's own previous offer (targets move slowly, so it is usually close), unless still on the table.
+        var previous = ws.LastOffer.AsSpan(self * m, m);
+        if (ws.HasLastOffer[self] && !(ws.HasOffer && previous.SequenceEqual(offer)))
         {
-            ws.LastOffer.AsSpan(self * m, m).CopyTo(ws.Trial);
+            previous.CopyTo(ws.Trial);
             found |= ClimbFrom(ws, self, ownTarget, goal, ref best);
         }
 
@@ -253,7 +255,7 @@ internal static class PackageSearch
     /// make the single-issue change that buys the largest cut in the others' shortfall per unit of the searcher's own
     /// utility given up, without raising its own shortfall, until none helps. Greedy by exchange rate, so it concedes
     /// first on the issues that matter little to the searcher and much to the others, which plain coordinate ascent
-    /// (best change issue by issue) can miss. At most one change per candidate, so it always ends.
+    /// (best change issue by issue) can miss. A fixed budget of 2·issues + 2 changes bounds it.
     /// </summary>
     private static SearchScore TradeOff(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, SearchScore score)
     {
@@ -262,7 +264,8 @@ internal static class PackageSearch
         var t = model.CandidateCount;
         var util = ws.Util;
         var redLine = model.RedLine;
-        for (var step = 0; step < t && score.Others > SearchScore.Eps; step++)
+        var budget = 2 * model.IssueCount + 2;
+        for (var step = 0; step < budget && score.Others > SearchScore.Eps; step++)
         {
             var bestRate = 0.0;
             var bestCandidate = -1;
