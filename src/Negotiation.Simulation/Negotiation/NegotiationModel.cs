@@ -1,7 +1,6 @@
 using Negotiation.Core.Common;
 using Negotiation.Core.Model;
 using Negotiation.Simulation.Parameters;
-using Negotiation.Simulation.Random;
 
 namespace Negotiation.Simulation.Negotiation;
 
@@ -13,13 +12,6 @@ internal enum InterestShape : byte
     Linear,
     Quadratic,
     Curve,
-}
-
-/// <summary>What an event effect changes.</summary>
-internal enum EffectKind : byte
-{
-    Reservation,
-    Value,
 }
 
 /// <summary>
@@ -68,24 +60,7 @@ public sealed class NegotiationModel
         IssueMin = issues.Select(i => i.Min).ToArray();
         IssueMax = issues.Select(i => i.Max).ToArray();
 
-        // Red lines: never accepted, never proposed.
-        RedLine = new bool[n * t];
-        for (var a = 0; a < n; a++)
-        {
-            foreach (var line in actors[a].RedLines)
-            {
-                var j = scenario.IssueIndex(line.IssueId);
-                if (j < 0)
-                {
-                    continue;
-                }
-
-                for (var c = IssueStart[j]; c < IssueStart[j + 1]; c++)
-                {
-                    RedLine[a * t + c] |= Crosses(issues[j], line, CandidateValues[c]);
-                }
-            }
-        }
+        RedLine = CompileRedLines(scenario, IssueStart, CandidateValues);
 
         // Utility parameters.
         WeightSlot = Filled(n * m, -1);
@@ -203,109 +178,13 @@ public sealed class NegotiationModel
             Opening = ChoicesOf(scenario, proposal);
         }
 
-        // Events.
-        var events = scenario.Events;
-        EventRound = events.Select(e => e.Round).ToArray();
-        EventProbabilitySlot = events.Select(e => parameters.Register("events." + e.Id + ".probability", e.Probability)).ToArray();
-        EventStream = events.Select(e => Streams.ForParameter("events." + e.Id + ".fires")).ToArray();
-        EffectStart = new int[events.Count + 1];
-        var kinds = new List<EffectKind>();
-        var effectActor = new List<int>();
-        var effectIssue = new List<int>();
-        var effectCandidate = new List<int>();
-        var effectSlot = new List<int>();
-        for (var e = 0; e < events.Count; e++)
-        {
-            EffectStart[e] = kinds.Count;
-            for (var k = 0; k < events[e].Effects.Count; k++)
-            {
-                var effect = events[e].Effects[k];
-                var a = scenario.ActorIndex(effect.ActorId);
-                if (a < 0)
-                {
-                    continue;
-                }
+        Events = new EventSchedule(scenario, parameters, IssueStart, IsContinuous);
 
-                var path = "events." + events[e].Id + ".effects." + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                switch (effect)
-                {
-                    case ReservationShift shift:
-                        kinds.Add(EffectKind.Reservation);
-                        effectActor.Add(a);
-                        effectIssue.Add(-1);
-                        effectCandidate.Add(-1);
-                        effectSlot.Add(parameters.Register(path, shift.Delta));
-                        break;
-                    case ValueShift shift:
-                        var j = scenario.IssueIndex(shift.IssueId);
-                        if (j < 0)
-                        {
-                            continue;
-                        }
-
-                        var option = shift.OptionId is null || IsContinuous[j] ? -1 : issues[j].IndexOf(shift.OptionId);
-                        kinds.Add(EffectKind.Value);
-                        effectActor.Add(a);
-                        effectIssue.Add(j);
-                        effectCandidate.Add(option < 0 ? -1 : IssueStart[j] + option);
-                        effectSlot.Add(parameters.Register(path, shift.Delta));
-                        break;
-                }
-            }
-        }
-
-        EffectStart[events.Count] = kinds.Count;
-        EffectKinds = kinds.ToArray();
-        EffectActor = effectActor.ToArray();
-        EffectIssue = effectIssue.ToArray();
-        EffectCandidate = effectCandidate.ToArray();
-        EffectSlot = effectSlot.ToArray();
-
-        // Package space: enumerate it once when small.
-        long size = 1;
-        for (var j = 0; j < m; j++)
-        {
-            size = Math.Min(size * (IssueStart[j + 1] - IssueStart[j]), long.MaxValue / 1024);
-        }
-
-        PackageSpaceSize = size;
-        if (size <= EnumerationLimit)
-        {
-            var p = (int)size;
-            PackageCount = p;
-            PackageChoices = new int[p * m];
-            PackageCrossCount = new int[p * n];
-            var digits = new int[m];
-            for (var k = 0; k < p; k++)
-            {
-                for (var j = 0; j < m; j++)
-                {
-                    var c = IssueStart[j] + digits[j];
-                    PackageChoices[k * m + j] = c;
-                    for (var a = 0; a < n; a++)
-                    {
-                        PackageCrossCount[k * n + a] += RedLine[a * t + c] ? 1 : 0;
-                    }
-                }
-
-                // Odometer: the last issue turns fastest.
-                for (var j = m - 1; j >= 0; j--)
-                {
-                    if (++digits[j] < IssueStart[j + 1] - IssueStart[j])
-                    {
-                        break;
-                    }
-
-                    digits[j] = 0;
-                }
-            }
-        }
-        else
-        {
-            PackageChoices = [];
-            PackageCrossCount = [];
-        }
-
+        PackageSpaceSize = SpaceSize(IssueStart);
+        (PackageChoices, PackageCrossCount) = PackageSpaceSize <= EnumerationLimit
+            ? EnumeratePackages(IssueStart, RedLine, n)
+            : ([], []);
+        PackageCount = PackageSpaceSize <= EnumerationLimit ? (int)PackageSpaceSize : 0;
         ParameterCount = parameters.Count;
     }
 
@@ -367,15 +246,7 @@ public sealed class NegotiationModel
     internal int[][] BlocMembers { get; }
     internal int[] BlocRequired { get; }
     internal int[]? Opening { get; }
-    internal int[] EventRound { get; }
-    internal int[] EventProbabilitySlot { get; }
-    internal ulong[] EventStream { get; }
-    internal int[] EffectStart { get; }
-    internal EffectKind[] EffectKinds { get; }
-    internal int[] EffectActor { get; }
-    internal int[] EffectIssue { get; }
-    internal int[] EffectCandidate { get; }
-    internal int[] EffectSlot { get; }
+    internal EventSchedule Events { get; }
     internal int PackageCount { get; }
     internal int[] PackageChoices { get; }
     internal int[] PackageCrossCount { get; }
@@ -489,6 +360,78 @@ public sealed class NegotiationModel
         }
 
         return distinct;
+    }
+
+    /// <summary>Per actor and candidate: does the candidate cross one of the actor's red lines?</summary>
+    private static bool[] CompileRedLines(Scenario scenario, int[] issueStart, double[] candidates)
+    {
+        var t = candidates.Length;
+        var redLine = new bool[scenario.Actors.Count * t];
+        for (var a = 0; a < scenario.Actors.Count; a++)
+        {
+            foreach (var line in scenario.Actors[a].RedLines)
+            {
+                var j = scenario.IssueIndex(line.IssueId);
+                if (j < 0)
+                {
+                    continue;
+                }
+
+                for (var c = issueStart[j]; c < issueStart[j + 1]; c++)
+                {
+                    redLine[a * t + c] |= Crosses(scenario.Issues[j], line, candidates[c]);
+                }
+            }
+        }
+
+        return redLine;
+    }
+
+    /// <summary>The number of packages of candidates, saturating far below overflow.</summary>
+    private static long SpaceSize(int[] issueStart)
+    {
+        long size = 1;
+        for (var j = 0; j + 1 < issueStart.Length; j++)
+        {
+            size = Math.Min(size * (issueStart[j + 1] - issueStart[j]), long.MaxValue / 1024);
+        }
+
+        return size;
+    }
+
+    /// <summary>Every package (candidate index per issue, the last issue turning fastest) and each actor's red-line crossings of it.</summary>
+    private static (int[] Choices, int[] CrossCount) EnumeratePackages(int[] issueStart, bool[] redLine, int actors)
+    {
+        var m = issueStart.Length - 1;
+        var t = issueStart[m];
+        var count = (int)SpaceSize(issueStart);
+        var choices = new int[count * m];
+        var crossCount = new int[count * actors];
+        var digits = new int[m];
+        for (var k = 0; k < count; k++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                var c = issueStart[j] + digits[j];
+                choices[k * m + j] = c;
+                for (var a = 0; a < actors; a++)
+                {
+                    crossCount[k * actors + a] += redLine[a * t + c] ? 1 : 0;
+                }
+            }
+
+            for (var j = m - 1; j >= 0; j--)
+            {
+                if (++digits[j] < issueStart[j + 1] - issueStart[j])
+                {
+                    break;
+                }
+
+                digits[j] = 0;
+            }
+        }
+
+        return (choices, crossCount);
     }
 
     private static bool Crosses(Issue issue, RedLine line, double candidate)

@@ -99,8 +99,8 @@ public static class NegotiationSimulator
         ws.Load(p);
         for (var e = 0; e < ws.Fires.Length; e++)
         {
-            var rng = Rng.For(seed, run, model.EventStream[e]);
-            ws.Fires[e] = rng.Chance(p[model.EventProbabilitySlot[e]]);
+            var rng = Rng.For(seed, run, model.Events.Stream[e]);
+            ws.Fires[e] = rng.Chance(p[model.Events.ProbabilitySlot[e]]);
         }
 
         ws.HasOffer = false;
@@ -113,25 +113,25 @@ public static class NegotiationSimulator
 
     private static void ApplyEvents(NegotiationWorkspace ws, ReadOnlySpan<double> p, int round, INegotiationObserver? observer)
     {
-        var model = ws.Model;
+        var events = ws.Model.Events;
         var valuesChanged = false;
-        for (var e = 0; e < ws.Fires.Length; e++)
+        for (var e = 0; e < events.Count; e++)
         {
-            if (model.EventRound[e] != round || !ws.Fires[e])
+            if (events.Round[e] != round || !ws.Fires[e])
             {
                 continue;
             }
 
-            for (var k = model.EffectStart[e]; k < model.EffectStart[e + 1]; k++)
+            for (var k = events.EffectStart[e]; k < events.EffectStart[e + 1]; k++)
             {
-                var delta = p[model.EffectSlot[k]];
-                if (model.EffectKinds[k] == EffectKind.Reservation)
+                var delta = p[events.EffectSlot[k]];
+                if (events.EffectKinds[k] == EffectKind.Reservation)
                 {
-                    ws.Shift[model.EffectActor[k]] += delta;
+                    ws.Shift[events.EffectActor[k]] += delta;
                 }
                 else
                 {
-                    ws.ShiftValue(model.EffectActor[k], model.EffectIssue[k], model.EffectCandidate[k], delta);
+                    ws.ShiftValue(events.EffectActor[k], events.EffectIssue[k], events.EffectCandidate[k], delta);
                     valuesChanged = true;
                 }
             }

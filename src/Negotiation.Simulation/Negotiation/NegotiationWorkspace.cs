@@ -31,7 +31,7 @@ public sealed class NegotiationWorkspace
         Floor = new double[n];
         Reciprocity = new double[n];
         Level = new double[n];
-        Fires = new bool[model.EventRound.Length];
+        Fires = new bool[model.Events.Count];
         Offer = new int[m];
         Trial = new int[m];
         Best = new int[m];

@@ -46,8 +46,8 @@ internal readonly record struct SearchScore(double Own, double Others, double Va
 /// Finds packages over the precomputed utility tables, allocation free and deterministic: every package when the
 /// space has at most <see cref="NegotiationModel.EnumerationLimit"/>, otherwise coordinate ascent (one issue at a
 /// time, every candidate of that issue) from a few start points with a fixed budget of passes.
-/// Packages crossing the searcher's own red lines are never considered; another actor's crossed red line counts
-/// as a shortfall of 1 (more than any utility gap), so packages that avoid others' red lines always win.
+/// Packages crossing the searcher's own red lines are never considered; each red line of another actor a package
+/// crosses adds 2 to that actor's shortfall (more than any utility gap), so packages that avoid others' red lines always win.
 /// </summary>
 internal static class PackageSearch
 {
@@ -355,8 +355,16 @@ internal static class PackageSearch
         return new SearchScore(own, others, value);
     }
 
+    /// <summary>
+    /// How far a package is from acceptable to <paramref name="b"/>: the utility gap to its threshold plus
+    /// <see cref="RedLinePenalty"/> per red line crossed, so that every crossing removed outweighs any utility gap
+    /// and a local search can walk off several crossings one at a time.
+    /// </summary>
     private static double Shortfall(NegotiationWorkspace ws, int b, ReadOnlySpan<double> u, ReadOnlySpan<int> cross) =>
-        cross[b] > 0 ? 1 : Math.Max(0, ws.Tau[b] - u[b]);
+        RedLinePenalty * cross[b] + Math.Max(0, ws.Tau[b] - u[b]);
+
+    /// <summary>Shortfall per crossed red line: more than any utility gap (utilities and thresholds are at most 1 unless start &gt; 1).</summary>
+    private const double RedLinePenalty = 2;
 
     private static double ConsentShortfall(NegotiationWorkspace ws, int bloc, ReadOnlySpan<double> u, ReadOnlySpan<int> cross)
     {
