@@ -319,7 +319,7 @@ public static class ScenarioAnalysis
             return packages;
         }
 
-        /// <summary>Each actor's ideal package, then a fixed-seed uniform sample: an inner approximation of the frontier.</summary>
+        /// <summary>Each actor's ideal package, the engine's searches, then a fixed-seed uniform sample: an inner approximation of the frontier.</summary>
         private static List<int[]> SampledPackages(NegotiationModel model, NegotiationWorkspace ws)
         {
             var m = model.IssueCount;
@@ -340,6 +340,25 @@ public static class ScenarioAnalysis
 
                     return best;
                 }).ToArray());
+            }
+
+            // The engine's own searches find what a uniform sample misses in a huge space: for each signatory, the best
+            // package for it that every other signatory prefers to no deal, and the Nash-product text a mediator would draft.
+            for (var a = 0; a < model.ActorCount; a++)
+            {
+                ws.Reservation[a] = ws.ReservationBase[a];
+                ws.Tau[a] = ws.ReservationBase[a];
+            }
+
+            foreach (var s in model.Signatories)
+            {
+                foreach (var goal in new[] { SearchGoal.OwnUtility, SearchGoal.Mediation })
+                {
+                    if (PackageSearch.Find(ws, s, double.NegativeInfinity, goal, out _))
+                    {
+                        packages.Add(ws.Best.ToArray());
+                    }
+                }
             }
 
             var rng = Rng.For(0, 0, Streams.ForParameter("analysis.sample"));

@@ -121,4 +121,16 @@ public class ScenarioAnalysisTest
             }
         }
     }
+
+    [Fact]
+    public void HugeSpace_FindsANarrowZopa_ThatUniformSamplingWouldMiss()
+    {
+        // 4^10 ≈ 10^6 packages (sampled). With both reservations at .88 only packages close to the log-rolled one
+        // (U = 1/1.1 = .909 each) are in the zone; the engine's search supplies it.
+        var analysis = ScenarioAnalysis.Analyze(TestScenarios.LogRolling(10, reservation: 0.88));
+
+        Assert.False(analysis.Exhaustive);
+        Assert.True(analysis.Zopa.Exists);
+        Assert.Equal(1 / 1.1, analysis.Nash!.Utilities[0], 9);
+    }
 }

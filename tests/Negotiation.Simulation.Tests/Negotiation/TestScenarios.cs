@@ -57,6 +57,24 @@ internal static class TestScenarios
             new Protocol(ProtocolKind.AlternatingOffers, ["a", "b"], SigningRule.Unanimity, ["a"], deadline, 1), events);
     }
 
+    /// <summary>
+    /// <paramref name="issues"/> issues with options o0..o3. "a" values o0 1, o1 2/3, o2 1/3, o3 0 everywhere; "b" the
+    /// reverse. "a" cares ten times more about the first half of the issues (weight 1 vs .1), "b" about the second half.
+    /// </summary>
+    public static Scenario LogRolling(int issues, double reservation = 0)
+    {
+        var list = Enumerable.Range(0, issues).Select(j => Issue.Discrete("i" + j, "I" + j, "o0", "o1", "o2", "o3")).ToArray();
+        Interest Interest(int j, double weight, bool reversed) => new("i" + j, weight,
+            Enumerable.Range(0, 4).ToDictionary(o => "o" + o, o => (Uncertain)((reversed ? o : 3 - o) / 3.0)), null);
+        var half = issues / 2;
+        var a = Actor("a", StrategySpec.Linear(), reservation, null,
+            Enumerable.Range(0, issues).Select(j => Interest(j, j < half ? 1 : 0.1, false)).ToArray());
+        var b = Actor("b", StrategySpec.Linear(), reservation, null,
+            Enumerable.Range(0, issues).Select(j => Interest(j, j < half ? 0.1 : 1, true)).ToArray());
+        return Build("log-rolling", list, [a, b],
+            new Protocol(ProtocolKind.AlternatingOffers, ["a", "b"], SigningRule.Unanimity, ["a", "b"], 10, 1));
+    }
+
     public static Scenario Build(string id, IReadOnlyList<Issue> issues, IReadOnlyList<Actor> actors, Protocol protocol,
         IReadOnlyList<ScenarioEvent>? events = null, IReadOnlyList<Proposal>? proposals = null) =>
         new(new ScenarioMetadata(id, id, null, [], 1), issues, actors, proposals ?? [], protocol, events ?? [], null);
