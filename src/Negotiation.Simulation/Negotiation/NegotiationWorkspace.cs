@@ -1,0 +1,316 @@
+using Negotiation.Core.Common;
+using Negotiation.Core.Model;
+
+namespace Negotiation.Simulation.Negotiation;
+
+/// <summary>
+/// Per-worker buffers for <see cref="NegotiationSimulator.Run"/>: allocated once for a model and reused by every
+/// run, so a run allocates nothing. Not thread-safe: one per worker thread.
+/// </summary>
+public sealed class NegotiationWorkspace
+{
+    public NegotiationWorkspace(NegotiationModel model)
+    {
+        Model = Guard.NotNull(model);
+        var n = model.ActorCount;
+        var m = model.IssueCount;
+        var t = model.CandidateCount;
+        Weight = new double[n * m];
+        Value = new double[n * t];
+        Util = new double[n * t];
+        PackageUtil = new double[model.PackageCount * n];
+        BestUtility = new double[n];
+        ReservationBase = new double[n];
+        Trend = new double[n];
+        Shift = new double[n];
+        Reservation = new double[n];
+        Aspiration = new double[n];
+        Power = new double[n];
+        Exponent = new double[n];
+        Start = new double[n];
+        Floor = new double[n];
+        Reciprocity = new double[n];
+        Level = new double[n];
+        Fires = new bool[model.Events.Count];
+        Offer = new int[m];
+        Trial = new int[m];
+        Best = new int[m];
+        LastOffer = new int[n * m];
+        HasLastOffer = new bool[n];
+        OfferUtil = new double[n];
+        OfferCross = new int[n];
+        TrialUtil = new double[n];
+        TrialCross = new int[n];
+        MoveUtil = new double[n];
+        MoveCross = new int[n];
+        Tau = new double[n];
+        Scratch = new double[n];
+        MemberScratch = new double[n];
+        PreviousAspiration = new double[n];
+        LastFrom = new double[n * n];
+        PendingSum = new double[n];
+        PendingCount = new int[n];
+        OfferValues = new double[m];
+        PackageOut = new double[m];
+        UtilitiesOut = new double[n];
+        ReservationsOut = new double[n];
+    }
+
+    public NegotiationModel Model { get; }
+
+    /// <summary>After Run: the agreed package per issue: option index (discrete) or value (continuous); NaN on breakdown.</summary>
+    public ReadOnlySpan<double> Package => PackageOut;
+
+    /// <summary>After Run: per actor, utility of the agreed package, or its reservation value at the end on breakdown.</summary>
+    public ReadOnlySpan<double> Utilities => UtilitiesOut;
+
+    /// <summary>After Run: per actor reservation value at the final round.</summary>
+    public ReadOnlySpan<double> Reservations => ReservationsOut;
+
+    /// <summary>After Run: per actor aspiration at the final round.</summary>
+    public ReadOnlySpan<double> Aspirations => Aspiration;
+
+    /// <summary>
+    /// Actor <paramref name="actor"/>'s utility of a package (per issue: option index or value, snapped to the nearest
+    /// candidate) under the tables of the last run (after events), for traces and tests.
+    /// </summary>
+    public double Utility(int actor, ReadOnlySpan<double> package)
+    {
+        var model = Model;
+        var u = 0.0;
+        for (var j = 0; j < model.IssueCount; j++)
+        {
+            u += Util[actor * model.CandidateCount + model.CandidateOf(j, package[j])];
+        }
+
+        return u;
+    }
+
+    // Per-run utility model: normalised weights [actor, issue], values and weighted contributions [actor, candidate].
+    internal double[] Weight { get; }
+    internal double[] Value { get; }
+    internal double[] Util { get; }
+    internal double[] PackageUtil { get; }
+    internal double[] BestUtility { get; }
+
+    // Per-run actor parameters and state.
+    internal double[] ReservationBase { get; }
+    internal double[] Trend { get; }
+    internal double[] Shift { get; }
+    internal double[] Reservation { get; }
+    internal double[] Aspiration { get; }
+    internal double[] Power { get; }
+    internal double[] Exponent { get; }
+    internal double[] Start { get; }
+    internal double[] Floor { get; }
+    internal double[] Reciprocity { get; }
+    internal double[] Level { get; }
+    internal bool[] Fires { get; }
+
+    // Packages as candidate indices per issue.
+    internal int[] Offer { get; }
+    internal int OfferIndex { get; set; }
+    internal bool HasOffer { get; set; }
+    internal int[] Trial { get; }
+    internal int[] Best { get; }
+    internal int BestIndex { get; set; }
+    internal int[] LastOffer { get; }
+    internal bool[] HasLastOffer { get; }
+    internal double[] OfferUtil { get; }
+    internal int[] OfferCross { get; }
+    internal double[] TrialUtil { get; }
+    internal int[] TrialCross { get; }
+    internal double[] MoveUtil { get; }
+    internal int[] MoveCross { get; }
+    internal double[] Tau { get; }
+    internal double[] Scratch { get; }
+    internal double[] MemberScratch { get; }
+
+    // Opponent model and tit-for-tat bookkeeping.
+    internal double[] PreviousAspiration { get; }
+    internal double[] LastFrom { get; }
+    internal double[] PendingSum { get; }
+    internal int[] PendingCount { get; }
+
+    internal double[] OfferValues { get; }
+    internal double[] PackageOut { get; }
+    internal double[] UtilitiesOut { get; }
+    internal double[] ReservationsOut { get; }
+
+    /// <summary>
+    /// Reads this run's parameters from <paramref name="p"/> and builds the utility tables (docs/model.md, "Utility").
+    /// </summary>
+    internal void Load(ReadOnlySpan<double> p)
+    {
+        var model = Model;
+        var n = model.ActorCount;
+        var m = model.IssueCount;
+        var t = model.CandidateCount;
+        for (var a = 0; a < n; a++)
+        {
+            var total = 0.0;
+            for (var j = 0; j < m; j++)
+            {
+                var slot = model.WeightSlot[a * m + j];
+                var w = slot < 0 ? 0 : Math.Max(0, p[slot]);
+                Weight[a * m + j] = w;
+                total += w;
+            }
+
+            for (var j = 0; j < m; j++)
+            {
+                Weight[a * m + j] = total > 0 ? Weight[a * m + j] / total : 0;
+                for (var c = model.IssueStart[j]; c < model.IssueStart[j + 1]; c++)
+                {
+                    Value[a * t + c] = ValueOf(p, a, j, c);
+                }
+            }
+
+            ReservationBase[a] = p[model.ReservationSlot[a]];
+            Trend[a] = p[model.TrendSlot[a]];
+            Shift[a] = 0;
+            Power[a] = Math.Max(0, p[model.PowerSlot[a]]);
+            Exponent[a] = p[model.ExponentSlot[a]];
+            Start[a] = p[model.StartSlot[a]];
+            Floor[a] = model.FloorSlot[a] < 0 ? double.NegativeInfinity : p[model.FloorSlot[a]];
+            Reciprocity[a] = p[model.ReciprocitySlot[a]];
+            Level[a] = p[model.LevelSlot[a]];
+        }
+
+        RefreshUtilities();
+    }
+
+    /// <summary>Recomputes contributions w·v, each actor's best attainable utility and, when enumerating, every package's utilities.</summary>
+    internal void RefreshUtilities()
+    {
+        var model = Model;
+        var n = model.ActorCount;
+        var m = model.IssueCount;
+        var t = model.CandidateCount;
+        for (var a = 0; a < n; a++)
+        {
+            var best = 0.0;
+            for (var j = 0; j < m; j++)
+            {
+                var w = Weight[a * m + j];
+                var bestOnIssue = double.NegativeInfinity;
+                for (var c = model.IssueStart[j]; c < model.IssueStart[j + 1]; c++)
+                {
+                    var u = w * Value[a * t + c];
+                    Util[a * t + c] = u;
+                    if (!model.RedLine[a * t + c] && u > bestOnIssue)
+                    {
+                        bestOnIssue = u;
+                    }
+                }
+
+                best += double.IsNegativeInfinity(bestOnIssue) ? 0 : bestOnIssue;
+            }
+
+            BestUtility[a] = best;
+        }
+
+        var choices = model.PackageChoices;
+        for (var k = 0; k < model.PackageCount; k++)
+        {
+            for (var a = 0; a < n; a++)
+            {
+                var u = 0.0;
+                var row = a * t;
+                for (var j = 0; j < m; j++)
+                {
+                    u += Util[row + choices[k * m + j]];
+                }
+
+                PackageUtil[k * n + a] = u;
+            }
+        }
+    }
+
+    /// <summary>v_aj(candidate) in [0, 1] (contract, "Utility model").</summary>
+    private double ValueOf(ReadOnlySpan<double> p, int a, int j, int c)
+    {
+        var model = Model;
+        var at = a * model.IssueCount + j;
+        var x = model.CandidateValues[c];
+        var range = model.IssueMax[j] - model.IssueMin[j];
+        switch (model.Shape[at])
+        {
+            case InterestShape.Discrete:
+                var slot = model.ValueSlot[a * model.CandidateCount + c];
+                return slot < 0 ? 0 : Math.Clamp(p[slot], 0, 1);
+            case InterestShape.Linear:
+                return Math.Clamp(1 - Math.Abs(x - p[model.IdealSlot[at]]) / range, 0, 1);
+            case InterestShape.Quadratic:
+                var d = (x - p[model.IdealSlot[at]]) / range;
+                return Math.Clamp(1 - d * d, 0, 1);
+            case InterestShape.Curve:
+                return Math.Clamp(Interpolate(model.Curves[at], x), 0, 1);
+            default:
+                return 0;
+        }
+    }
+
+    /// <summary>Piecewise-linear through the points, flat beyond the first and last.</summary>
+    internal static double Interpolate(CurvePoint[] curve, double x)
+    {
+        if (x <= curve[0].X)
+        {
+            return curve[0].Value;
+        }
+
+        for (var i = 1; i < curve.Length; i++)
+        {
+            if (x <= curve[i].X)
+            {
+                var (x0, y0, x1, y1) = (curve[i - 1].X, curve[i - 1].Value, curve[i].X, curve[i].Value);
+                return x1 > x0 ? y0 + (y1 - y0) * (x - x0) / (x1 - x0) : y1;
+            }
+        }
+
+        return curve[^1].Value;
+    }
+
+    /// <summary>Applies a value shift of <paramref name="delta"/> to actor <paramref name="a"/>'s valuation of one candidate or a whole issue.</summary>
+    internal void ShiftValue(int a, int issue, int candidate, double delta)
+    {
+        var model = Model;
+        var t = model.CandidateCount;
+        var from = candidate < 0 ? model.IssueStart[issue] : candidate;
+        var to = candidate < 0 ? model.IssueStart[issue + 1] : candidate + 1;
+        for (var c = from; c < to; c++)
+        {
+            Value[a * t + c] = Math.Clamp(Value[a * t + c] + delta, 0, 1);
+        }
+    }
+
+    /// <summary>Utility of the package in <paramref name="choices"/> (candidate indices) to every actor, and its red-line crossings.</summary>
+    internal void Evaluate(ReadOnlySpan<int> choices, Span<double> utilities, Span<int> crossings)
+    {
+        var model = Model;
+        var n = model.ActorCount;
+        var t = model.CandidateCount;
+        for (var a = 0; a < n; a++)
+        {
+            var u = 0.0;
+            var x = 0;
+            for (var j = 0; j < choices.Length; j++)
+            {
+                u += Util[a * t + choices[j]];
+                x += model.RedLine[a * t + choices[j]] ? 1 : 0;
+            }
+
+            utilities[a] = u;
+            crossings[a] = x;
+        }
+    }
+
+    /// <summary>Writes the candidates' values (option index or number) of a package.</summary>
+    internal void Describe(ReadOnlySpan<int> choices, Span<double> values)
+    {
+        for (var j = 0; j < choices.Length; j++)
+        {
+            values[j] = Model.CandidateValues[choices[j]];
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using CsCheck;
+using Negotiation.Core.Model;
+using Negotiation.Simulation.Analysis;
+
+namespace Negotiation.Simulation.Tests.Negotiation;
+
+public partial class NegotiationSimulatorTest
+{
+    /// <summary>A random scenario made plain: time-dependent strategies with exponent e, no events, no trends, no blocs, deadline 20.</summary>
+    private static Scenario TimeDependentVersion(ulong seed, int actors, int issues, double e)
+    {
+        var random = RandomScenarios.Create(seed, actors, issues);
+        var ids = random.Actors.Select(a => a.Id).ToArray();
+        return random with
+        {
+            Actors = random.Actors.Select(a => a with
+            {
+                Strategy = StrategySpec.Boulware(e) with { Exponent = e },
+                Reservation = Reservation.Constant(a.Reservation.Value),
+                Bloc = null,
+            }).ToArray(),
+            Events = [],
+            Protocol = random.Protocol with { Signatories = ids, Proposers = ids, Deadline = 20 },
+        };
+    }
+
+    [Fact]
+    public void LocalSearch_RemovesSeveralCrossedRedLinesOneAtATime()
+    {
+        // A 4800-package space (searched, not enumerated) where each side's ideal crosses two of the other's red
+        // lines: with a flat red-line penalty no single change helped and the talks stalled until the deadline.
+        var scenario = TimeDependentVersion(509990, 2, 5, 70d / 43);
+        var (result, ws) = TestScenarios.RunOnce(scenario);
+
+        Assert.False(ws.Model.Enumerates);
+        Assert.True(ScenarioAnalysis.Analyze(scenario).Zopa.Exists);
+        Assert.True(result.Agreed);
+    }
+
+    [Fact]
+    public void TimeDependentParties_AgreeByTheDeadline_WheneverAZopaExists()
+    {
+        // Any protocol except a single text under majority rule: there the mediator, itself a signatory, may be the one
+        // whose red lines every majority package crosses, and it never drafts across its own red lines.
+        var withZopa = 0;
+        Gen.Select(Gen.ULong, Gen.Int[2, 4], Gen.Int[1, 6], Gen.Double[0.2, 3], Gen.Bool, Gen.Bool).Sample((seed, actors, issues, e, singleText, majority) =>
+        {
+            if (singleText && majority)
+            {
+                return;
+            }
+
+            var random = RandomScenarios.Create(seed, actors, issues, singleText, majority);
+            var scenario = random with
+            {
+                Actors = random.Actors.Select(a => a with
+                {
+                    Strategy = StrategySpec.Boulware(e) with { Exponent = e },
+                    Reservation = Reservation.Constant(a.Reservation.Value),
+                }).ToArray(),
+                Events = [],
+                Protocol = random.Protocol with { Deadline = 20 },
+            };
+            if (!ScenarioAnalysis.Analyze(scenario).Zopa.Exists)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref withZopa);
+            var (result, _) = TestScenarios.RunOnce(scenario);
+            Assert.True(result.Agreed, $"no agreement in {scenario.Metadata.Id} (e = {e}, single text {singleText}, majority {majority}): {result}");
+        }, iter: 400);
+        Assert.True(withZopa > 100, $"only {withZopa} sampled scenarios had a zone of agreement");
+    }
+}
