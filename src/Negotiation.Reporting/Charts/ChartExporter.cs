@@ -1,0 +1,52 @@
+using System.Text;
+using Negotiation.Core.Common;
+using OxyPlot;
+
+namespace Negotiation.Reporting.Charts;
+
+/// <summary>Renders a plot to PNG (SkiaSharp) or SVG (OxyPlot's own writer, no native code).</summary>
+public static class ChartExporter
+{
+    /// <summary>PNG bytes at the theme's pixel size.</summary>
+    public static byte[] ToPng(PlotModel model, ChartTheme theme)
+    {
+        Guard.NotNull(model);
+        Guard.NotNull(theme);
+        using var stream = new MemoryStream();
+        lock (model)
+        {
+            model.DefaultFont = ChartTheme.PngFont;
+            var exporter = new OxyPlot.SkiaSharp.PngExporter { Width = theme.Width, Height = theme.Height, Dpi = 96 };
+            exporter.Export(model, stream);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// SVG text at the theme's size. <paramref name="standalone"/> adds the XML declaration and DOCTYPE for a
+    /// .svg file; without it the result is an &lt;svg&gt; element to inline in HTML. OxyPlot writes text through
+    /// an XmlWriter, so scenario names in titles and labels arrive escaped.
+    /// </summary>
+    public static string ToSvg(PlotModel model, ChartTheme theme, bool standalone)
+    {
+        Guard.NotNull(model);
+        Guard.NotNull(theme);
+        lock (model)
+        {
+            model.DefaultFont = ChartTheme.SvgFont;
+            try
+            {
+                return SvgExporter.ExportToString(model, theme.Width, theme.Height, standalone);
+            }
+            finally
+            {
+                model.DefaultFont = ChartTheme.PngFont;
+            }
+        }
+    }
+
+    /// <summary>SVG as UTF-8 bytes for a .svg file.</summary>
+    public static byte[] ToSvgFile(PlotModel model, ChartTheme theme) =>
+        new UTF8Encoding(false).GetBytes(ToSvg(model, theme, standalone: true));
+}
