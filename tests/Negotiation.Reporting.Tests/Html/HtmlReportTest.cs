@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using Negotiation.Reporting.Charts;
+using Negotiation.Reporting.Html;
+using Negotiation.Simulation.MonteCarlo;
+
+namespace Negotiation.Reporting.Tests.Html;
+
+public sealed partial class HtmlReportTest
+{
+    private const string Attack = "<script>alert(1)</script>";
+
+    private static string Render(SimulationSummary summary, ReportTheme theme = ReportTheme.Print)
+    {
+        ChartTheme chartTheme = ChartTheme.For(theme);
+        return HtmlReport.Render(summary, SummaryCharts.All(summary, chartTheme), chartTheme, theme);
+    }
+
+    private static SimulationSummary Hostile()
+    {
+        SimulationSummary s = SampleSummary.Create(title: "Talks " + Attack);
+        VariantSummary v = s.Variants[1] with { Name = "Mediated " + Attack, Description = "<img src=x onerror=alert(2)>" };
+        ActorSummary a = v.Actors[0] with { Name = "North " + Attack };
+        v = v with { Actors = [a, v.Actors[1]] };
+        return s with { Variants = [s.Variants[0], v], Sources = ["<a href=\"https://evil.example\">x</a>"] };
+    }
+
+    [Fact]
+    public void ScenarioText_WithScriptTags_IsEscapedEverywhere()
+    {
+        string html = Render(Hostile());
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<a ", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Talks &lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Page_ReferencesNothingOnTheNetwork()
+    {
+        string html = Render(Hostile());
+        Assert.Empty(NetworkReference().Matches(html));
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Page_InlinesEveryChartOnce()
+    {
+        SimulationSummary summary = SampleSummary.Create();
+        IReadOnlyList<Chart> charts = SummaryCharts.All(summary, ChartTheme.Print);
+        string html = Render(summary);
+        Assert.Equal(charts.Count, Regex.Count(html, "<svg[\\s>]"));
+        Assert.All(charts, c => Assert.Contains($"<figure id=\"chart-{c.Name}\">", html, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Page_HasEverySection()
+    {
+        string html = Render(SampleSummary.Create());
+        foreach (string id in new[] { "headline", "rounds", "issues", "actors", "compliance", "comparison", "sensitivity", "sources" })
+        {
+            Assert.Contains($"<section id=\"{id}\">", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Headline_StatesTheRateWithItsInterval()
+    {
+        // Baseline 120/200 = 60.0%, Wilson interval [0.5308, 0.6654] from the golden summary.json.
+        string html = Render(SampleSummary.Create());
+        Assert.Contains("<strong>60.0%</strong> of 200 simulated futures (95% interval 53.1%–66.5%)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Comparison_ShowsThePlainLanguageStatements()
+    {
+        string html = Render(SampleSummary.Create());
+        Assert.Contains("Agreement rate is 15.0 percentage points higher (95% CI +7.1 to +22.9).", html, StringComparison.Ordinal);
+        Assert.Contains("not distinguishable from zero at 95%", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IncompleteRun_ShowsTheBanner()
+    {
+        Assert.Contains("Incomplete run.", Render(SampleSummary.Create(complete: false)), StringComparison.Ordinal);
+        Assert.DoesNotContain("Incomplete run.", Render(SampleSummary.Create()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProjectorTheme_UsesLargerPageText()
+    {
+        Assert.Contains("font-size: 24px", Render(SampleSummary.Create(), ReportTheme.Projector), StringComparison.Ordinal);
+        Assert.Contains("font-size: 16px", Render(SampleSummary.Create()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoCompliance_OmitsTheSectionAndSurvivalChart()
+    {
+        SimulationSummary s = SampleSummary.Create();
+        s = s with { Variants = s.Variants.Select(v => v with { Compliance = null }).ToList() };
+        string html = Render(s);
+        Assert.DoesNotContain("<section id=\"compliance\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("chart-survival", html, StringComparison.Ordinal);
+    }
+
+    // src= or href= (quoted or not) pointing at http(s) or protocol-relative //host.
+    [GeneratedRegex("""(src|href)\s*=\s*["']?\s*(https?:|//)""", RegexOptions.IgnoreCase)]
+    private static partial Regex NetworkReference();
+}
