@@ -42,8 +42,11 @@ public sealed record ChartTheme(
     /// <summary>Normal sizes: 12 pt text, 1.5 px lines, 1000 × 600 px.</summary>
     public static ChartTheme Print { get; } = new("print", 12, 16, 1.5, 4, 1000, 600);
 
-    /// <summary>Readable from the back of a hall: 22 pt text, 4 px lines, 1600 × 960 px.</summary>
-    public static ChartTheme Projector { get; } = new("projector", 22, 30, 4, 8, 1600, 960);
+    /// <summary>
+    /// Readable from the back of a hall: 24 pt text, 4 px lines on a 1280 × 768 canvas, so text is about 3% of the
+    /// picture's height once the slide is scaled to the screen.
+    /// </summary>
+    public static ChartTheme Projector { get; } = new("projector", 24, 32, 4, 8, 1280, 768);
 
     /// <summary>The theme for a report option.</summary>
     public static ChartTheme For(ReportTheme theme) => theme == ReportTheme.Projector ? Projector : Print;
@@ -110,6 +113,8 @@ public sealed record ChartTheme(
             Title = title,
             Minimum = minimum,
             Maximum = maximum,
+            MajorStep = 0.1,
+            MinorStep = 0.05,
             StringFormat = "0%",
         });
 }

@@ -97,7 +97,7 @@ public static class SummaryCharts
         if (first.Values is not null && first.Outcomes.Count == 0)
         {
             PlotModel box = theme.NewModel(first.Name, "agreed value per variant: box = middle half, whiskers = 5th–95th percentile");
-            theme.AddAxis(box, new CategoryAxis { Position = AxisPosition.Bottom, Key = "variants", ItemsSource = summary.Variants.Select(v => v.Name).ToList() }, grid: false);
+            theme.AddAxis(box, new CategoryAxis { Position = AxisPosition.Bottom, Key = "variants", ItemsSource = summary.Variants.Select(v => v.Name).ToList(), Minimum = -0.5, Maximum = summary.Variants.Count - 0.5 }, grid: false);
             theme.AddAxis(box, new LinearAxis { Position = AxisPosition.Left, Title = "Agreed value", MinimumPadding = 0.05, MaximumPadding = 0.05 });
             var series = BoxSeries(theme, ChartTheme.Color(0), null, 0.5);
             for (int i = 0; i < summary.Variants.Count; i++)
@@ -151,7 +151,8 @@ public static class SummaryCharts
     {
         PlotModel model = theme.NewModel("Utility by actor", "box = middle half, line = median, whiskers = 5th–95th percentile");
         List<(string Id, string Name)> actors = summary.Variants.SelectMany(v => v.Actors).Select(a => (a.Id, a.Name)).Distinct().ToList();
-        theme.AddAxis(model, new CategoryAxis { Position = AxisPosition.Bottom, ItemsSource = actors.Select(a => a.Name).ToList() }, grid: false);
+        // Box plots sit on explicit x positions, so the category range must be set or the outer boxes are clipped.
+        theme.AddAxis(model, new CategoryAxis { Position = AxisPosition.Bottom, ItemsSource = actors.Select(a => a.Name).ToList(), Minimum = -0.5, Maximum = actors.Count - 0.5 }, grid: false);
         theme.AddAxis(model, new LinearAxis { Position = AxisPosition.Left, Title = "Utility", Minimum = 0, Maximum = 1 });
         int count = Math.Max(1, summary.Variants.Count);
         double width = 0.8 / count;

@@ -1,0 +1,104 @@
+using System.Text;
+using Negotiation.Core.Common;
+using Negotiation.Simulation.MonteCarlo;
+
+namespace Negotiation.Reporting;
+
+/// <summary>
+/// The summary the CLI prints after a run: one screen with the agreement rate per variant, each actor's mean
+/// utility and beat-BATNA rate, one-year survival and the comparison lines. Plain text unless
+/// <c>color</c> is true (the CLI passes true only when stdout is a terminal).
+/// </summary>
+public static class ConsoleReport
+{
+    /// <summary>Names longer than this are shortened with an ellipsis to keep the table on one screen.</summary>
+    public const int NameWidth = 28;
+
+    private const string Bold = "\u001b[1m";
+    private const string Dim = "\u001b[2m";
+    private const string Green = "\u001b[32m";
+    private const string Red = "\u001b[31m";
+    private const string Yellow = "\u001b[33m";
+    private const string Reset = "\u001b[0m";
+
+    /// <summary>The table as text ending with a newline; ANSI colour codes only when <paramref name="color"/> is true.</summary>
+    public static string Render(SimulationSummary summary, bool color)
+    {
+        Guard.NotNull(summary);
+        var output = new Output(color);
+        output.Line(Paint(Name(summary.Title, 80), Bold, color));
+        output.Line($"seed {summary.Seed} · {Text.Integer(summary.CompletedRuns)} runs per variant · {summary.SourcePath}");
+        if (!summary.Complete)
+        {
+            output.Line(Paint($"INCOMPLETE: stopped after {Text.Integer(summary.CompletedRuns)} of {Text.Integer(summary.Runs)} runs per variant; figures cover the completed runs only.", Yellow, color));
+        }
+
+        output.Line();
+        output.Table(
+            ["Variant", "Agreement", "95% CI", "Median rounds", "1-year survival"],
+            [false, true, true, true, true],
+            summary.Variants.Select(v => new[]
+            {
+                Name(v.Name), Text.Percent(v.Agreement.Rate), Text.PercentRange(v.Agreement.Ci95.Low, v.Agreement.Ci95.High),
+                v.Agreement.Count > 0 ? Text.Number(v.Rounds.Median) : Text.NotAvailable,
+                v.Compliance is { } c && v.Agreement.Count > 0 ? Text.Percent(c.OneYearSurvival) : Text.NotAvailable,
+            }));
+
+        output.Line();
+        output.Table(
+            ["Variant", "Actor", "Mean utility", "Beat BATNA"],
+            [false, false, true, true],
+            summary.Variants.SelectMany(v => v.Actors.Select((a, i) => new[]
+            {
+                i == 0 ? Name(v.Name) : string.Empty, Name(a.Name), Text.Number(a.Utility.Mean, "0.000"), Text.Percent(a.BeatBatnaRate, 0),
+            })));
+
+        foreach (VariantComparison comparison in summary.Comparisons)
+        {
+            output.Line();
+            string variant = summary.Variants.FirstOrDefault(v => v.Id == comparison.VariantId)?.Name ?? comparison.VariantId;
+            string baseline = summary.Variants.FirstOrDefault(v => v.Id == comparison.BaselineId)?.Name ?? comparison.BaselineId;
+            output.Line(Paint($"{Name(variant)} vs {Name(baseline)}", Bold, color));
+            IEnumerable<Difference> differences = [comparison.AgreementRate, .. comparison.Utility.Select(u => u.Utility)];
+            if (comparison.OneYearSurvival is not null)
+            {
+                differences = differences.Append(comparison.OneYearSurvival);
+            }
+
+            foreach (Difference d in differences)
+            {
+                string tone = !d.Distinguishable ? Dim : d.Estimate > 0 ? Green : Red;
+                output.Line("  " + Paint(d.Statement, tone, color));
+            }
+        }
+
+        return output.ToString();
+    }
+
+    private static string Paint(string text, string code, bool color) => color ? code + text + Reset : text;
+
+    private static string Name(string name, int width = NameWidth)
+    {
+        // Control characters from a scenario must not reach the terminal (they could move the cursor or recolour).
+        string clean = new(name.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+        return clean.Length <= width ? clean : clean[..(width - 1)] + "…";
+    }
+
+    private sealed class Output(bool color)
+    {
+        private readonly StringBuilder text = new();
+
+        public void Line(string line = "") => text.Append(line).Append('\n');
+
+        public void Table(string[] headers, bool[] rightAligned, IEnumerable<string[]> rows)
+        {
+            List<string[]> body = rows.ToList();
+            int[] widths = headers.Select((h, i) => body.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
+            string Row(string[] cells) => string.Join("  ", cells.Select((c, i) => rightAligned[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
+            Line(Paint(Row(headers), Bold, color));
+            body.ForEach(r => Line(Row(r)));
+        }
+
+        public override string ToString() => text.ToString();
+    }
+}
