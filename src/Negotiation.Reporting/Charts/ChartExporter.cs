@@ -34,10 +34,29 @@ public static class ChartExporter
         Guard.NotNull(theme);
         lock (model)
         {
-            model.DefaultFont = ChartTheme.SvgFont;
             try
             {
-                return SvgExporter.ExportToString(model, theme.Width, theme.Height, standalone);
+                // Measure text with Skia and the same DejaVu Sans the SVG names first: OxyPlot's default measurer
+                // assumes narrower glyphs, and browsers then clip axis labels and overlap the title and subtitle.
+                // The workaround writes explicit baseline offsets instead of dominant-baseline, which browsers
+                // and viewers apply inconsistently.
+                using var measurer = new OxyPlot.SkiaSharp.SkiaRenderContext();
+                model.DefaultFont = ChartTheme.PngFont;
+                var exporter = new SvgExporter
+                {
+                    Width = theme.Width,
+                    Height = theme.Height,
+                    IsDocument = standalone,
+                    TextMeasurer = measurer,
+                    UseVerticalTextAlignmentWorkaround = true,
+                };
+                using var stream = new MemoryStream();
+                exporter.Export(model, stream);
+                // The exporter's XmlWriter starts the stream with a byte-order mark; inline SVG must not.
+                // Text was measured for DejaVu Sans; name fallbacks for viewers without it.
+                return Encoding.UTF8.GetString(stream.ToArray())
+                    .TrimStart('\uFEFF')
+                    .Replace($"font-family=\"{ChartTheme.PngFont}\"", $"font-family=\"{ChartTheme.SvgFont}\"", StringComparison.Ordinal);
             }
             finally
             {

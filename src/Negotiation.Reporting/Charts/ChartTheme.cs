@@ -90,6 +90,8 @@ public sealed record ChartTheme(
     {
         axis.FontSize = FontSize;
         axis.TitleFontSize = FontSize;
+        // Keeps a rotated axis title clear of the tick labels at large font sizes.
+        axis.AxisTitleDistance = FontSize / 2;
         axis.AxislineStyle = LineStyle.Solid;
         axis.AxislineThickness = Math.Max(1, LineThickness / 2);
         axis.IsZoomEnabled = false;
