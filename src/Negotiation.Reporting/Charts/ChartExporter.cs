@@ -4,7 +4,10 @@ using OxyPlot;
 
 namespace Negotiation.Reporting.Charts;
 
-/// <summary>Renders a plot to PNG (SkiaSharp) or SVG (OxyPlot's own writer, no native code).</summary>
+/// <summary>
+/// Renders a plot to PNG (SkiaSharp) or SVG (OxyPlot's writer, Skia as text measurer). A plot model is not
+/// thread-safe: export one model from one thread at a time.
+/// </summary>
 public static class ChartExporter
 {
     /// <summary>PNG bytes at the theme's pixel size.</summary>
@@ -13,13 +16,8 @@ public static class ChartExporter
         Guard.NotNull(model);
         Guard.NotNull(theme);
         using var stream = new MemoryStream();
-        lock (model)
-        {
-            model.DefaultFont = ChartTheme.PngFont;
-            var exporter = new OxyPlot.SkiaSharp.PngExporter { Width = theme.Width, Height = theme.Height, Dpi = 96 };
-            exporter.Export(model, stream);
-        }
-
+        var exporter = new OxyPlot.SkiaSharp.PngExporter { Width = theme.Width, Height = theme.Height, Dpi = 96 };
+        exporter.Export(model, stream);
         return stream.ToArray();
     }
 
@@ -32,37 +30,26 @@ public static class ChartExporter
     {
         Guard.NotNull(model);
         Guard.NotNull(theme);
-        lock (model)
+        // Measure text with Skia and the same DejaVu Sans the SVG names first: OxyPlot's default measurer
+        // assumes narrower glyphs, and browsers then clip axis labels and overlap the title and subtitle.
+        // The workaround writes explicit baseline offsets instead of dominant-baseline, which browsers
+        // and viewers apply inconsistently.
+        using var measurer = new OxyPlot.SkiaSharp.SkiaRenderContext();
+        var exporter = new SvgExporter
         {
-            try
-            {
-                // Measure text with Skia and the same DejaVu Sans the SVG names first: OxyPlot's default measurer
-                // assumes narrower glyphs, and browsers then clip axis labels and overlap the title and subtitle.
-                // The workaround writes explicit baseline offsets instead of dominant-baseline, which browsers
-                // and viewers apply inconsistently.
-                using var measurer = new OxyPlot.SkiaSharp.SkiaRenderContext();
-                model.DefaultFont = ChartTheme.PngFont;
-                var exporter = new SvgExporter
-                {
-                    Width = theme.Width,
-                    Height = theme.Height,
-                    IsDocument = standalone,
-                    TextMeasurer = measurer,
-                    UseVerticalTextAlignmentWorkaround = true,
-                };
-                using var stream = new MemoryStream();
-                exporter.Export(model, stream);
-                // The exporter's XmlWriter starts the stream with a byte-order mark; inline SVG must not.
-                // Text was measured for DejaVu Sans; name fallbacks for viewers without it.
-                return Encoding.UTF8.GetString(stream.ToArray())
-                    .TrimStart('\uFEFF')
-                    .Replace($"font-family=\"{ChartTheme.PngFont}\"", $"font-family=\"{ChartTheme.SvgFont}\"", StringComparison.Ordinal);
-            }
-            finally
-            {
-                model.DefaultFont = ChartTheme.PngFont;
-            }
-        }
+            Width = theme.Width,
+            Height = theme.Height,
+            IsDocument = standalone,
+            TextMeasurer = measurer,
+            UseVerticalTextAlignmentWorkaround = true,
+        };
+        using var stream = new MemoryStream();
+        exporter.Export(model, stream);
+        // The exporter's XmlWriter starts the stream with a byte-order mark; inline SVG must not.
+        // Text was measured for DejaVu Sans; name fallbacks for viewers without it.
+        return Encoding.UTF8.GetString(stream.ToArray())
+            .TrimStart('\uFEFF')
+            .Replace($"font-family=\"{ChartTheme.PngFont}\"", $"font-family=\"{ChartTheme.SvgFont}\"", StringComparison.Ordinal);
     }
 
     /// <summary>SVG as UTF-8 bytes for a .svg file.</summary>

@@ -110,7 +110,7 @@ public static class SummaryCharts
             }
 
             box.Series.Add(series);
-            return new Chart(name, $"Distribution of the agreed value of “{first.Name}” among agreements, per variant.", box);
+            return new Chart(name, $"Distribution of the agreed value of “{first.Name}” among agreements, per variant.", box, issueId);
         }
 
         PlotModel model = theme.NewModel(first.Name, "share of agreements settling on each option");
@@ -143,7 +143,7 @@ public static class SummaryCharts
             model.Series.Add(series);
         }
 
-        return new Chart(name, $"How often each option of “{first.Name}” was agreed, among agreements, per variant.", model);
+        return new Chart(name, $"How often each option of “{first.Name}” was agreed, among agreements, per variant.", model, issueId);
     }
 
     /// <summary>Each actor's utility (of the deal, or of no deal) as box plots, one box per variant.</summary>
@@ -249,7 +249,8 @@ public static class SummaryCharts
         return new Chart(
             "tornado-" + FileStem(variant.Id),
             $"Which uncertain parameters move agreement and survival most in “{variant.Name}” (positive: a higher value makes the outcome more likely).",
-            model);
+            model,
+            variant.Id);
     }
 
     /// <summary>Lower-case letters, digits and dashes, so any id is a safe file name.</summary>

@@ -140,7 +140,7 @@ public static class HtmlReport
             foreach (IssueSummary issue in issues)
             {
                 html.Append($"<h3>{H(issue.Name)}</h3>\n");
-                Figure(charts.Keys.FirstOrDefault(k => k.StartsWith("issue-", StringComparison.Ordinal) && !shown.Contains(k)));
+                Figure(ChartAbout("issue-", issue.Id));
                 var rows = new List<string[]>();
                 foreach (VariantSummary v in summary.Variants)
                 {
@@ -273,7 +273,7 @@ public static class HtmlReport
             html.Append("probability of the outcome moves when the parameter moves by one standard deviation, the others held fixed.</p>\n");
             foreach (VariantSummary v in variants)
             {
-                Figure(charts.Keys.FirstOrDefault(k => k.StartsWith("tornado-", StringComparison.Ordinal) && !shown.Contains(k)));
+                Figure(ChartAbout("tornado-", v.Id));
                 Table(
                     ["Variant", "Parameter", "Agreement", "One-year survival"],
                     v.Sensitivity
@@ -321,6 +321,9 @@ public static class HtmlReport
             rest.ForEach(Figure);
             html.Append("</section>\n");
         }
+
+        private string? ChartAbout(string prefix, string subject) =>
+            charts.Values.FirstOrDefault(c => c.Subject == subject && c.Name.StartsWith(prefix, StringComparison.Ordinal))?.Name;
 
         private void Section(string id, string title) => html.Append($"<section id=\"{id}\">\n<h2>{H(title)}</h2>\n");
 

@@ -78,10 +78,17 @@ public sealed class SummaryChartsTest
     {
         Chart chart = SummaryCharts.Agreement(SampleSummary.Create(), ChartTheme.Print);
         chart.Model.DefaultFont = "No Such Font 12345";
-        // ToPng resets the font to the theme's; render directly with the bogus font to exercise the fallback.
-        using var stream = new MemoryStream();
-        new OxyPlot.SkiaSharp.PngExporter { Width = 400, Height = 300 }.Export(chart.Model, stream);
-        Assert.Equal(PngSignature, stream.ToArray()[..8]);
+        Assert.Equal(PngSignature, ChartExporter.ToPng(chart.Model, ChartTheme.Print)[..8]);
+        Assert.Contains("No Such Font 12345", ChartExporter.ToSvg(chart.Model, ChartTheme.Print, standalone: false), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Svg_NamesFallbackFontsForViewersWithoutDejaVu()
+    {
+        Chart chart = SummaryCharts.Agreement(SampleSummary.Create(), ChartTheme.Print);
+        string svg = ChartExporter.ToSvg(chart.Model, ChartTheme.Print, standalone: false);
+        Assert.Contains($"font-family=\"{ChartTheme.SvgFont}\"", svg, StringComparison.Ordinal);
+        Assert.False(svg.StartsWith('\uFEFF'), "inline SVG must not start with a byte-order mark");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Text;
+using CsCheck;
 using Negotiation.Reporting.Tables;
 
 namespace Negotiation.Reporting.Tests.Tables;
@@ -25,5 +27,69 @@ public sealed class CsvTableTest
     {
         var table = new CsvTable("t.csv", "a", "b");
         Assert.Throws<ArgumentException>(() => table.Add("only one"));
+    }
+
+    [Fact]
+    public void AnyCells_ParseBackUnchangedWithAnRfc4180Reader()
+    {
+        Gen.String[Gen.Char["a,\"\n\r x;é"], 0, 12].Array[3].Sample(cells =>
+        {
+            var table = new CsvTable("t.csv", "a", "b", "c");
+            table.Add(cells[0], cells[1], cells[2]);
+            List<List<string>> rows = Parse(table.ToCsv());
+            Assert.Equal(2, rows.Count);
+            Assert.Equal(cells, rows[1]);
+        });
+    }
+
+    // A minimal RFC 4180 reader (quoted fields, doubled quotes, newlines inside quotes) to check the writer against.
+    private static List<List<string>> Parse(string csv)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < csv.Length; i++)
+        {
+            char c = csv[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+                rows.Add(row);
+                row = [];
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        return rows;
     }
 }
