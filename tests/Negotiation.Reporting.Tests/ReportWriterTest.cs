@@ -128,6 +128,36 @@ public sealed class ReportWriterTest
         }
     }
 
+    [Fact]
+    public void Write_SummaryWithoutVariants_StillWritesAValidReport()
+    {
+        using var temp = new TempDirectory();
+        SimulationSummary empty = SampleSummary.Create() with { Variants = [], Comparisons = [], Sources = [] };
+        ReportWriter.Write(empty, temp.Combine("r"), new ReportOptions());
+        Assert.True(File.Exists(temp.Combine("r", "report.html")));
+        Assert.Equal("variant,name,runs,agreements,rate,ci95_low,ci95_high,rounds_mean,rounds_median,rounds_p90,one_year_survival,one_year_ci95_low,one_year_ci95_high\n", File.ReadAllText(temp.Combine("r", "agreement.csv")));
+    }
+
+    [Fact]
+    public void Write_VariantWithNoAgreementsNoActorsAndAnIssueWithoutOutcomes_Succeeds()
+    {
+        using var temp = new TempDirectory();
+        SimulationSummary s = SampleSummary.Create();
+        VariantSummary v = s.Variants[0] with
+        {
+            Agreement = new AgreementSummary(0, 0, new Interval(0, 0.0188)),
+            Rounds = new RoundsSummary(double.NaN, double.NaN, double.NaN, [0], 7),
+            Issues = [s.Variants[0].Issues[0] with { Outcomes = [] }, s.Variants[0].Issues[1] with { Values = null }],
+            Actors = [],
+            Compliance = s.Variants[0].Compliance! with { OneYearSurvival = double.NaN, Holding = [1] },
+            Sensitivity = [],
+        };
+        s = s with { Variants = [v], Comparisons = [] };
+        ReportWriter.Write(s, temp.Combine("r"), new ReportOptions(ReportTheme.Projector));
+        string html = File.ReadAllText(temp.Combine("r", "report.html"));
+        Assert.Contains("<strong>0.0%</strong>", html, StringComparison.Ordinal);
+    }
+
     // Relative path and content of every file, to compare a directory before and after.
     private static string[] Snapshot(string directory) =>
         Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
