@@ -47,9 +47,16 @@ public static class ChartExporter
         exporter.Export(model, stream);
         // The exporter's XmlWriter starts the stream with a byte-order mark; inline SVG must not.
         // Text was measured for DejaVu Sans; name fallbacks for viewers without it.
-        return Encoding.UTF8.GetString(stream.ToArray())
+        string svg = Encoding.UTF8.GetString(stream.ToArray())
             .TrimStart('\uFEFF')
             .Replace($"font-family=\"{ChartTheme.PngFont}\"", $"font-family=\"{ChartTheme.SvgFont}\"", StringComparison.Ordinal);
+        // Even as a fragment the XmlWriter emits an XML declaration, which is not allowed inside HTML.
+        if (!standalone && svg.StartsWith("<?xml", StringComparison.Ordinal))
+        {
+            svg = svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart();
+        }
+
+        return svg;
     }
 
     /// <summary>SVG as UTF-8 bytes for a .svg file.</summary>
