@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Negotiation.Reporting.Charts;
 
@@ -62,6 +63,56 @@ public sealed class HeadlessBrowserTest
         byte[] png = File.ReadAllBytes(shot);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         Assert.True(png.Length > 20_000, $"screenshot is only {png.Length} bytes: the page looks blank");
+    }
+
+    [ChromiumFact]
+    public void ReportHtml_MakesNoNetworkRequest()
+    {
+        using var temp = new TempDirectory();
+        string report = temp.Combine("report");
+        ReportWriter.Write(SampleSummary.Create(), report, new ReportOptions(WriteCharts: false));
+        string netLog = temp.Combine("net.json");
+
+        RunChromium(temp.Combine("profile-net"), "--log-net-log=" + netLog, "--dump-dom", FileUrl(Path.Combine(report, "report.html")));
+
+        Assert.Empty(PageRequests(netLog));
+    }
+
+    [ChromiumFact]
+    public void NetworkCheck_CatchesAPageThatLoadsAnImage()
+    {
+        // The control for the test above: the same check must see a request when the page makes one.
+        using var temp = new TempDirectory();
+        string page = temp.Combine("page.html");
+        File.WriteAllText(page, "<!DOCTYPE html><html><body><img src=\"https://example.invalid/x.png\"></body></html>");
+        string netLog = temp.Combine("net.json");
+
+        RunChromium(temp.Combine("profile-control"), "--log-net-log=" + netLog, "--dump-dom", FileUrl(page));
+
+        Assert.Contains("https://example.invalid/x.png", PageRequests(netLog));
+    }
+
+    // URLs the page itself asked for. Chromium's own background traffic (update checks, account probes) has the
+    // initiator "not an origin" and is ignored; a request made by a file:// page has the initiator "null".
+    private static List<string> PageRequests(string netLogPath)
+    {
+        using JsonDocument log = JsonDocument.Parse(File.ReadAllText(netLogPath));
+        var urls = new List<string>();
+        foreach (JsonElement e in log.RootElement.GetProperty("events").EnumerateArray())
+        {
+            if (e.TryGetProperty("params", out JsonElement p)
+                && p.ValueKind == JsonValueKind.Object
+                && p.TryGetProperty("url", out JsonElement url)
+                && p.TryGetProperty("initiator", out JsonElement initiator)
+                && initiator.GetString() != "not an origin"
+                && !url.GetString()!.StartsWith("file:", StringComparison.Ordinal)
+                && !url.GetString()!.StartsWith("data:", StringComparison.Ordinal))
+            {
+                urls.Add(url.GetString()!);
+            }
+        }
+
+        return urls;
     }
 
     private static string FileUrl(string path) => new Uri(path).AbsoluteUri;
