@@ -39,8 +39,8 @@ public sealed record ChartTheme(
     /// <summary>The font-family written into SVGs.</summary>
     public const string SvgFont = "DejaVu Sans, Helvetica, Arial, sans-serif";
 
-    /// <summary>Normal sizes: 12 pt text, 1.5 px lines, 1000 × 600 px.</summary>
-    public static ChartTheme Print { get; } = new("print", 12, 16, 1.5, 4, 1000, 600);
+    /// <summary>Normal sizes: 14 pt text, 2 px lines, 1000 × 600 px.</summary>
+    public static ChartTheme Print { get; } = new("print", 14, 18, 2, 5, 1000, 600);
 
     /// <summary>
     /// Readable from the back of a hall: 24 pt text, 4 px lines on a 1280 × 768 canvas, so text is about 3% of the

@@ -230,7 +230,18 @@ public static class SummaryCharts
             EndPosition = 0,
         }, grid: false);
         double extent = Math.Max(0.1, entries.Select(e => Math.Max(Math.Abs(Finite(e.Agreement)), Math.Abs(Finite(e.Survival)))).DefaultIfEmpty(0).Max() * 1.1);
-        theme.AddAxis(model, new LinearAxis { Position = AxisPosition.Bottom, Key = "value", Title = "Standardised coefficient", Minimum = -extent, Maximum = extent });
+        theme.AddAxis(model, new LinearAxis
+        {
+            Position = AxisPosition.Bottom,
+            Key = "value",
+            Title = "Standardised coefficient",
+            Minimum = -extent,
+            Maximum = extent,
+            // A strong zero line: the chart is read as "left lowers, right raises".
+            ExtraGridlines = [0],
+            ExtraGridlineColor = OxyColors.Black,
+            ExtraGridlineThickness = Math.Max(1, theme.LineThickness / 2),
+        });
         bool anySurvival = entries.Any(e => double.IsFinite(e.Survival) && e.Survival != 0);
         var agreement = new BarSeries { Title = "Agreement", FillColor = ChartTheme.Color(0), XAxisKey = "value", YAxisKey = categories.Key };
         var survival = new BarSeries { Title = "One-year survival", FillColor = ChartTheme.Color(1), XAxisKey = "value", YAxisKey = categories.Key };
