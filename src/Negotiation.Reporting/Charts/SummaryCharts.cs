@@ -237,10 +237,17 @@ public static class SummaryCharts
             Title = "Standardised coefficient",
             Minimum = -extent,
             Maximum = extent,
-            // A strong zero line: the chart is read as "left lowers, right raises".
-            ExtraGridlines = [0],
-            ExtraGridlineColor = OxyColors.Black,
-            ExtraGridlineThickness = Math.Max(1, theme.LineThickness / 2),
+        });
+        // A strong zero line above the grid: the chart is read as "left lowers, right raises".
+        model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation
+        {
+            Type = OxyPlot.Annotations.LineAnnotationType.Vertical,
+            X = 0,
+            Color = OxyColors.Black,
+            StrokeThickness = Math.Max(1.5, theme.LineThickness / 2),
+            LineStyle = LineStyle.Solid,
+            XAxisKey = "value",
+            YAxisKey = "parameters",
         });
         bool anySurvival = entries.Any(e => double.IsFinite(e.Survival) && e.Survival != 0);
         var agreement = new BarSeries { Title = "Agreement", FillColor = ChartTheme.Color(0), XAxisKey = "value", YAxisKey = categories.Key };
