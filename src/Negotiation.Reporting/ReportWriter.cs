@@ -94,6 +94,21 @@ public static class ReportWriter
         }
 
         Save(HtmlFile, utf8.GetBytes(HtmlReport.Render(summary, charts, theme, options.Theme)));
+
+        foreach (ReportExtraFile extra in options.ExtraFiles ?? [])
+        {
+            string relative = CheckExtraName(extra.Name, files);
+            step?.Invoke(relative);
+            string path = Path.Combine(directory, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            {
+                extra.Write(stream);
+            }
+
+            files.Add(relative);
+        }
+
         return files;
     }
 
@@ -131,6 +146,25 @@ public static class ReportWriter
         }
 
         TryDelete(old);
+    }
+
+    // An extra file stays inside the report and never replaces one of the writer's own files.
+    private static string CheckExtraName(string name, List<string> written)
+    {
+        Guard.NotNull(name);
+        string relative = name.Replace('/', Path.DirectorySeparatorChar);
+        string[] segments = name.Split('/');
+        if (name.Length == 0 || Path.IsPathRooted(relative) || segments.Any(x => x is "" or "." or ".."))
+        {
+            throw new ArgumentException($"extra report file '{name}': must be a relative path inside the report directory", nameof(name));
+        }
+
+        if (written.Contains(relative, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"extra report file '{name}': the report already has a file of that name", nameof(name));
+        }
+
+        return relative;
     }
 
     private static void CheckReplaceable(string target)

@@ -158,6 +158,41 @@ public sealed class ReportWriterTest
         Assert.Contains("<strong>0.0%</strong>", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Write_ExtraFiles_AreSwappedInWithTheReport()
+    {
+        using var temp = new TempDirectory();
+        var extra = new ReportExtraFile("state/result.state", s => s.Write("state"u8));
+        IReadOnlyList<string> files = ReportWriter.Write(SampleSummary.Create(), temp.Combine("r"), new ReportOptions(WriteCharts: false, ExtraFiles: [extra]));
+        Assert.Equal("state", File.ReadAllText(temp.Combine("r", "state", "result.state")));
+        Assert.Contains(Path.Combine("state", "result.state"), files);
+    }
+
+    [Fact]
+    public void Write_FailingExtraFile_LeavesThePreviousReportIntact()
+    {
+        using var temp = new TempDirectory();
+        string report = temp.Combine("r");
+        ReportWriter.Write(SampleSummary.Create(title: "First run"), report, new ReportOptions(WriteCharts: false));
+        var failing = new ReportExtraFile("runs.csv", _ => throw new IOException("source vanished"));
+        Assert.Throws<IOException>(() => ReportWriter.Write(SampleSummary.Create(title: "Second run"), report, new ReportOptions(WriteCharts: false, ExtraFiles: [failing])));
+        Assert.Contains("First run", File.ReadAllText(Path.Combine(report, "summary.json")), StringComparison.Ordinal);
+        Assert.Equal(["r"], Directory.EnumerateFileSystemEntries(temp.Path).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData("../escape.txt")]
+    [InlineData("/etc/passwd")]
+    [InlineData("summary.json")]
+    [InlineData("a//b")]
+    public void Write_ExtraFileOutsideOrCollidingWithTheReport_IsRejected(string name)
+    {
+        using var temp = new TempDirectory();
+        var extra = new ReportExtraFile(name, s => s.WriteByte(1));
+        Assert.Throws<ArgumentException>(() => ReportWriter.Write(SampleSummary.Create(), temp.Combine("r"), new ReportOptions(WriteCharts: false, ExtraFiles: [extra])));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
     // Relative path and content of every file, to compare a directory before and after.
     private static string[] Snapshot(string directory) =>
         Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)

@@ -209,8 +209,8 @@ public static class SummaryCharts
     }
 
     /// <summary>
-    /// Tornado chart of one variant's sensitivity: standardised regression coefficients of agreement and
-    /// one-year survival on the sampled parameters, the largest effect on top.
+    /// Tornado chart of one variant's sensitivity: the standardised coefficient of each sampled parameter with
+    /// agreement and with one-year survival (as the runner computes them), the largest effect on top.
     /// </summary>
     public static Chart Tornado(SimulationSummary summary, VariantSummary variant, ChartTheme theme)
     {
@@ -220,7 +220,7 @@ public static class SummaryCharts
             .ThenBy(e => e.Parameter, StringComparer.Ordinal)
             .Take(TornadoParameters)
             .ToList();
-        PlotModel model = theme.NewModel($"What moves the outcome: {variant.Name}", "standardised regression coefficient on each uncertain parameter");
+        PlotModel model = theme.NewModel($"What moves the outcome: {variant.Name}", "standardised coefficient (correlation) of each uncertain parameter with the outcome");
         var categories = theme.AddAxis(model, new CategoryAxis
         {
             Position = AxisPosition.Left,

@@ -269,8 +269,9 @@ public static class HtmlReport
             }
 
             Section("sensitivity", "Sensitivity: which uncertain inputs matter");
-            html.Append("<p>Standardised regression coefficients of the outcome on every sampled parameter: how many standard deviations the ");
-            html.Append("probability of the outcome moves when the parameter moves by one standard deviation, the others held fixed.</p>\n");
+            html.Append("<p>For each uncertain parameter, its standardised coefficient with the outcome (the correlation of the sampled value ");
+            html.Append("with the 0/1 outcome): how many standard deviations the outcome moves per standard deviation of the parameter. ");
+            html.Append("Parameters are taken one at a time, so inputs that vary together share the credit.</p>\n");
             foreach (VariantSummary v in variants)
             {
                 Figure(ChartAbout("tornado-", v.Id));

@@ -25,8 +25,11 @@ public static class SummaryJson
         return buffer.ToArray();
     }
 
-    /// <summary>The document as text.</summary>
+    /// <summary>The document as text, ending with a newline (the content of summary.json).</summary>
     public static string ToText(SimulationSummary summary) => Encoding.UTF8.GetString(ToUtf8(summary));
+
+    /// <summary>The document as text without the final newline, for <c>--json</c> on stdout via WriteLine.</summary>
+    public static string Serialize(SimulationSummary summary) => ToText(summary).TrimEnd('\n');
 
     /// <summary>Writes the document to <paramref name="stream"/>.</summary>
     public static void Write(SimulationSummary summary, Stream stream)

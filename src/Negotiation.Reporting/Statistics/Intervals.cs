@@ -94,7 +94,8 @@ public static class Intervals
     {
         Guard.NotNull(subject);
         Guard.NotNull(ci);
-        bool distinguishable = !(ci.Low <= 0 && ci.High >= 0);
+        // An undefined estimate or interval (no paired runs) is never a finding.
+        bool distinguishable = Defined(estimate, ci) && !(ci.Low <= 0 && ci.High >= 0);
         return new Difference(estimate, ci, distinguishable, Statement(subject, estimate, ci, scale));
     }
 
@@ -107,6 +108,11 @@ public static class Intervals
     {
         Guard.NotNull(subject);
         Guard.NotNull(ci);
+        if (!Defined(estimate, ci))
+        {
+            return $"{subject}: no paired runs to compare, so no estimate.";
+        }
+
         string range = $"95% CI {Signed(ci.Low, scale)} to {Signed(ci.High, scale)}";
         string unit = scale == DifferenceScale.Probability ? " percentage points" : string.Empty;
         if (ci.Low <= 0 && ci.High >= 0)
@@ -117,6 +123,9 @@ public static class Intervals
         string direction = estimate > 0 ? "higher" : "lower";
         return $"{subject} is {Magnitude(Math.Abs(estimate), scale)}{unit} {direction} ({range}).";
     }
+
+    private static bool Defined(double estimate, Interval ci) =>
+        double.IsFinite(estimate) && double.IsFinite(ci.Low) && double.IsFinite(ci.High);
 
     private static string Magnitude(double value, DifferenceScale scale) => scale == DifferenceScale.Probability
         ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture)

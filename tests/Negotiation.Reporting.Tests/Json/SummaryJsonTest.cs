@@ -54,4 +54,11 @@ public sealed class SummaryJsonTest
         JsonElement entry = doc.RootElement.GetProperty("variants")[0].GetProperty("sensitivity")[1];
         Assert.Equal(JsonValueKind.Null, entry.GetProperty("survival").ValueKind);
     }
+
+    [Fact]
+    public void Serialize_IsTheFileWithoutItsFinalNewline()
+    {
+        SimulationSummary s = SampleSummary.Create();
+        Assert.Equal(SummaryJson.ToText(s), SummaryJson.Serialize(s) + "\n");
+    }
 }

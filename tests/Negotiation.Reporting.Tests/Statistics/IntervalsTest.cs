@@ -115,4 +115,12 @@ public sealed class IntervalsTest
         Assert.False(d.Distinguishable);
         Assert.Equal("x: +0.010 (95% CI 0.000 to +0.020), not distinguishable from zero at 95%.", d.Statement);
     }
+
+    [Fact]
+    public void Describe_UndefinedEstimate_IsNotDistinguishableAndSaysWhy()
+    {
+        Difference d = Intervals.Describe("Agreement rate", double.NaN, new Interval(double.NaN, double.NaN), DifferenceScale.Probability);
+        Assert.False(d.Distinguishable);
+        Assert.Equal("Agreement rate: no paired runs to compare, so no estimate.", d.Statement);
+    }
 }
