@@ -50,7 +50,7 @@ public static class ConsoleReport
             [false, false, true, true],
             summary.Variants.SelectMany(v => v.Actors.Select((a, i) => new[]
             {
-                i == 0 ? Name(v.Name) : string.Empty, Name(a.Name), Text.Number(a.Utility.Mean, "0.000"), Text.Percent(a.BeatBatnaRate, 0),
+                i == 0 ? Name(v.Name) : string.Empty, Name(a.Name), Text.Number(a.Utility.OrUndefined().Mean, "0.000"), Text.Percent(a.BeatBatnaRate, 0),
             })));
 
         foreach (VariantComparison comparison in summary.Comparisons)

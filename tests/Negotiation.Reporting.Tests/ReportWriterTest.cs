@@ -193,6 +193,23 @@ public sealed class ReportWriterTest
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
     }
 
+    [Fact]
+    public void Write_StoppedBeforeAnyResult_WritesUndefinedFiguresInsteadOfFailing()
+    {
+        // The summary builder leaves distributions without data null, even the actors' utility.
+        using var temp = new TempDirectory();
+        SimulationSummary s = SampleSummary.Create(complete: false);
+        VariantSummary v = s.Variants[0] with
+        {
+            Actors = s.Variants[0].Actors.Select(a => a with { Utility = null! }).ToList(),
+            Issues = s.Variants[0].Issues.Select(i => i with { Values = null }).ToList(),
+        };
+        s = s with { Variants = [v, s.Variants[1]] };
+        ReportWriter.Write(s, temp.Combine("r"), new ReportOptions());
+        Assert.Contains("baseline,north,\"North, the \"\"hawk\"\"\",,,,,,,,,,0.7,", File.ReadAllText(temp.Combine("r", "actors.csv")), StringComparison.Ordinal);
+        Assert.Contains("Border talks", ConsoleReport.Render(s, color: false), StringComparison.Ordinal);
+    }
+
     // Relative path and content of every file, to compare a directory before and after.
     private static string[] Snapshot(string directory) =>
         Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)

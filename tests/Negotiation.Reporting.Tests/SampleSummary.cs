@@ -5,7 +5,8 @@ namespace Negotiation.Reporting.Tests;
 
 /// <summary>
 /// A small summary built by hand (2 variants, 2 actors, one discrete and one continuous issue, compliance), the
-/// input of the golden and rendering tests. Numbers are chosen to be easy to check, not realistic.
+/// input of the golden and rendering tests. Numbers are chosen to be easy to check, not realistic; ids and the
+/// bases of shares follow SummaryBuilder (breakdowns among failed runs, compliance shares among agreements).
 /// </summary>
 internal static class SampleSummary
 {
@@ -39,7 +40,7 @@ internal static class SampleSummary
         Runs: 200,
         Agreement: new AgreementSummary(120, 0.6, Intervals.Wilson(120, 200)),
         Rounds: new RoundsSummary(3.5, 3, 5, [0, 10, 30, 40, 25, 15], 7),
-        Breakdowns: [new NamedShare("deadline", "Deadline reached", 60, 0.3), new NamedShare("walk-out", "South walked out", 20, 0.1)],
+        Breakdowns: [new NamedShare("deadline", "Deadline passed", 60, 0.75), new NamedShare("walkout:south", "South walked out", 20, 0.25)],
         Issues:
         [
             new IssueSummary("border", "Border regime", "discrete", [new NamedShare("open", "Open border", 90, 0.75), new NamedShare("closed", "Closed, with checkpoints", 30, 0.25)], null),
@@ -56,9 +57,9 @@ internal static class SampleSummary
             Holding: [1, 0.9, 0.8, 0.75, 0.7],
             OneYearSurvival: 0.7,
             OneYearCi95: Intervals.Wilson(84, 120),
-            FirstViolators: [new NamedShare("north", "North, the \"hawk\"", 20, 0.5556), new NamedShare("spoiler", "Militia", 16, 0.4444)],
-            Causes: [new NamedShare("violation", "Violation detected", 20, 0.5556), new NamedShare("spoiler", "Spoiler attack", 16, 0.4444)],
-            StagesReached: [new NamedShare("withdrawal", "Troop withdrawal", 100, 0.8333)]),
+            FirstViolators: [new NamedShare("north", "North, the \"hawk\"", 20, 20 / 120.0), new NamedShare("militia", "Militia", 16, 16 / 120.0), new NamedShare("none", "No violation detected", 84, 0.7)],
+            Causes: [new NamedShare("held", "Held to the horizon", 84, 0.7), new NamedShare("violation", "Detected violation", 20, 20 / 120.0), new NamedShare("spoiler", "Spoiler attack", 16, 16 / 120.0)],
+            StagesReached: [new NamedShare("withdrawal", "Troop withdrawal", 100, 100 / 120.0)]),
         Sensitivity:
         [
             new SensitivityEntry("actors.north.reservation", -0.42, -0.1),
@@ -72,7 +73,7 @@ internal static class SampleSummary
         Runs: 200,
         Agreement: new AgreementSummary(150, 0.75, Intervals.Wilson(150, 200)),
         Rounds: new RoundsSummary(2.8, 3, 4, [0, 30, 50, 45, 25], 7),
-        Breakdowns: [new NamedShare("deadline", "Deadline reached", 50, 0.25)],
+        Breakdowns: [new NamedShare("deadline", "Deadline passed", 50, 1)],
         Issues:
         [
             new IssueSummary("border", "Border regime", "discrete", [new NamedShare("open", "Open border", 105, 0.7), new NamedShare("closed", "Closed, with checkpoints", 45, 0.3)], null),
@@ -89,8 +90,8 @@ internal static class SampleSummary
             Holding: [1, 0.95, 0.9, 0.85, 0.8],
             OneYearSurvival: 0.8,
             OneYearCi95: Intervals.Wilson(120, 150),
-            FirstViolators: [new NamedShare("north", "North, the \"hawk\"", 18, 0.6), new NamedShare("spoiler", "Militia", 12, 0.4)],
-            Causes: [new NamedShare("violation", "Violation detected", 18, 0.6), new NamedShare("spoiler", "Spoiler attack", 12, 0.4)],
+            FirstViolators: [new NamedShare("north", "North, the \"hawk\"", 18, 0.12), new NamedShare("militia", "Militia", 12, 0.08), new NamedShare("none", "No violation detected", 120, 0.8)],
+            Causes: [new NamedShare("held", "Held to the horizon", 120, 0.8), new NamedShare("violation", "Detected violation", 18, 0.12), new NamedShare("spoiler", "Spoiler attack", 12, 0.08)],
             StagesReached: [new NamedShare("withdrawal", "Troop withdrawal", 135, 0.9)]),
         Sensitivity:
         [

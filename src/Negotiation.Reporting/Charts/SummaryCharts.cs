@@ -94,7 +94,7 @@ public static class SummaryCharts
         Guard.NotNull(issueId);
         IssueSummary first = summary.Variants.SelectMany(v => v.Issues).First(i => i.Id == issueId);
         string name = "issue-" + FileStem(issueId);
-        if (first.Values is not null && first.Outcomes.Count == 0)
+        if (first.Kind == "continuous" || (first.Values is not null && first.Outcomes.Count == 0))
         {
             PlotModel box = theme.NewModel(first.Name, "agreed value per variant: box = middle half, whiskers = 5th–95th percentile");
             theme.AddAxis(box, new CategoryAxis { Position = AxisPosition.Bottom, Key = "variants", ItemsSource = summary.Variants.Select(v => v.Name).ToList(), Minimum = -0.5, Maximum = summary.Variants.Count - 0.5 }, grid: false);
@@ -103,7 +103,7 @@ public static class SummaryCharts
             for (int i = 0; i < summary.Variants.Count; i++)
             {
                 DistributionSummary? d = summary.Variants[i].Issues.FirstOrDefault(x => x.Id == issueId)?.Values;
-                if (d is not null)
+                if (d.IsDefined())
                 {
                     series.Items.Add(BoxItem(i, d));
                 }
@@ -163,7 +163,7 @@ public static class SummaryCharts
             for (int a = 0; a < actors.Count; a++)
             {
                 ActorSummary? actor = v.Actors.FirstOrDefault(x => x.Id == actors[a].Id);
-                if (actor is not null)
+                if (actor is not null && actor.Utility.IsDefined())
                 {
                     series.Items.Add(BoxItem(a - 0.4 + (k + 0.5) * width, actor.Utility));
                 }

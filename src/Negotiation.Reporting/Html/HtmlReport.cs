@@ -127,7 +127,7 @@ public static class HtmlReport
             if (breakdowns.Count > 0)
             {
                 html.Append("<h3>Why talks broke down</h3>\n");
-                Table(["Variant", "Cause", "Runs", "Share of runs"], breakdowns);
+                Table(["Variant", "Cause", "Runs", "Share of breakdowns"], breakdowns);
             }
 
             html.Append("</section>\n");
@@ -171,11 +171,11 @@ public static class HtmlReport
             Figure("utility");
             Table(
                 ["Variant", "Actor", "Mean utility", "Median", "5th–95th percentile", "Beat BATNA", "95% interval"],
-                summary.Variants.SelectMany(v => v.Actors.Select(a => new[]
+                summary.Variants.SelectMany(v => v.Actors.Select(a => (Variant: v, Actor: a, Utility: a.Utility.OrUndefined())).Select(x => new[]
                 {
-                    H(v.Name), H(a.Name), Text.Number(a.Utility.Mean, "0.000"), Text.Number(a.Utility.Median, "0.000"),
-                    $"{Text.Number(a.Utility.P05, "0.000")}–{Text.Number(a.Utility.P95, "0.000")}", Text.Percent(a.BeatBatnaRate),
-                    Text.PercentRange(a.BeatBatnaCi95.Low, a.BeatBatnaCi95.High),
+                    H(x.Variant.Name), H(x.Actor.Name), Text.Number(x.Utility.Mean, "0.000"), Text.Number(x.Utility.Median, "0.000"),
+                    $"{Text.Number(x.Utility.P05, "0.000")}–{Text.Number(x.Utility.P95, "0.000")}", Text.Percent(x.Actor.BeatBatnaRate),
+                    Text.PercentRange(x.Actor.BeatBatnaCi95.Low, x.Actor.BeatBatnaCi95.High),
                 })));
             html.Append("</section>\n");
         }
@@ -198,7 +198,7 @@ public static class HtmlReport
                     $"{v.Compliance.Horizon} periods of {Text.Number(v.Compliance.PeriodDays)} days",
                 }));
             ShareTable("First violators", withCompliance, c => c.FirstViolators);
-            ShareTable("Why agreements collapsed", withCompliance, c => c.Causes);
+            ShareTable("How agreements ended", withCompliance, c => c.Causes);
             ShareTable("Stages reached", withCompliance, c => c.StagesReached);
             html.Append("</section>\n");
         }
@@ -280,7 +280,11 @@ public static class HtmlReport
                     v.Sensitivity
                         .OrderByDescending(e => Math.Max(Math.Abs(Zero(e.Agreement)), Math.Abs(Zero(e.Survival))))
                         .Take(SummaryCharts.TornadoParameters)
-                        .Select(e => new[] { H(v.Name), $"<code>{H(e.Parameter)}</code>", Text.Number(e.Agreement, "+0.00;−0.00;0.00"), Text.Number(e.Survival, "+0.00;−0.00;0.00") }));
+                        .Select(e => new[]
+                        {
+                            H(v.Name), $"<code>{H(e.Parameter)}</code>", Text.Number(e.Agreement, "+0.00;−0.00;0.00"),
+                            v.Compliance is null ? Text.NotAvailable : Text.Number(e.Survival, "+0.00;−0.00;0.00"),
+                        }));
             }
 
             html.Append("</section>\n");

@@ -113,7 +113,7 @@ public static class SummaryTables
         {
             foreach (ActorSummary a in v.Actors)
             {
-                table.Add([v.Id, a.Id, a.Name, .. DistributionCells(a.Utility), a.BeatBatnaRate, a.BeatBatnaCi95.Low, a.BeatBatnaCi95.High]);
+                table.Add([v.Id, a.Id, a.Name, .. DistributionCells(a.Utility.OrUndefined()), a.BeatBatnaRate, a.BeatBatnaCi95.Low, a.BeatBatnaCi95.High]);
             }
         }
 

@@ -61,4 +61,15 @@ public sealed class SummaryChartsTest
             Assert.Equal(PngSignature, ChartExporter.ToPng(chart.Model, ChartTheme.Print)[..8]);
         }
     }
+
+    [Fact]
+    public void Issue_ContinuousWithoutBaselineAgreements_IsStillABoxPlotOfTheOtherVariants()
+    {
+        SimulationSummary s = SampleSummary.Create();
+        VariantSummary baseline = s.Variants[0] with { Issues = s.Variants[0].Issues.Select(i => i with { Values = null }).ToList() };
+        s = s with { Variants = [baseline, s.Variants[1]] };
+        Chart chart = SummaryCharts.Issue(s, "troops", ChartTheme.Print);
+        var boxes = Assert.IsType<OxyPlot.Series.BoxPlotSeries>(Assert.Single(chart.Model.Series));
+        Assert.Equal(1, Assert.Single(boxes.Items).X);
+    }
 }
