@@ -2,7 +2,6 @@ using System.Text;
 using Negotiation.Core.Common;
 using Negotiation.Reporting.Charts;
 using Negotiation.Reporting.Html;
-using Negotiation.Reporting.Json;
 using Negotiation.Reporting.Tables;
 using Negotiation.Simulation.MonteCarlo;
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Negotiation.Reporting.Json;
 using Negotiation.Simulation.MonteCarlo;
 
-namespace Negotiation.Reporting.Tests.Json;
+namespace Negotiation.Reporting.Tests;
 
 public sealed class SummaryJsonTest
 {

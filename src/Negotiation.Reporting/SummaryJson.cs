@@ -4,7 +4,7 @@ using System.Text.Json;
 using Negotiation.Core.Common;
 using Negotiation.Simulation.MonteCarlo;
 
-namespace Negotiation.Reporting.Json;
+namespace Negotiation.Reporting;
 
 /// <summary>
 /// Writes summary.json (docs/summary-json.md). Written field by field with <see cref="Utf8JsonWriter"/> rather
