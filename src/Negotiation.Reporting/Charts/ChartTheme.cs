@@ -66,6 +66,8 @@ public sealed record ChartTheme(
             TitleFontSize = TitleFontSize,
             SubtitleFontSize = FontSize,
             TitleFontWeight = FontWeights.Bold,
+            // Centre titles on the picture, not on the plot area, which long axis labels push to one side.
+            TitleHorizontalAlignment = TitleHorizontalAlignment.CenteredWithinView,
             Background = OxyColors.White,
             PlotAreaBorderThickness = new OxyThickness(0),
             DefaultColors = Palette.ToList(),

@@ -31,7 +31,7 @@ public static class SummaryCharts
             charts.Add(Survival(summary, theme));
         }
 
-        charts.AddRange(summary.Variants.Where(v => v.Sensitivity.Count > 0).Select(v => Tornado(summary, v, theme)));
+        charts.AddRange(summary.Variants.Where(v => Influential(v).Any()).Select(v => Tornado(summary, v, theme)));
         return Deduplicate(charts);
     }
 
@@ -69,7 +69,7 @@ public static class SummaryCharts
         {
             VariantSummary v = summary.Variants[k];
             long total = v.Rounds.Histogram.Skip(1).Sum();
-            var series = new RectangleBarSeries { Title = v.Name, FillColor = ChartTheme.Color(k), StrokeThickness = 0 };
+            var series = new RectangleBarSeries { Title = ChartLabels.Shorten(v.Name, LegendWidth), FillColor = ChartTheme.Color(k), StrokeThickness = 0 };
             for (int round = 1; round < v.Rounds.Histogram.Count; round++)
             {
                 double share = total == 0 ? 0 : (double)v.Rounds.Histogram[round] / total;
@@ -96,8 +96,15 @@ public static class SummaryCharts
         string name = "issue-" + FileStem(issueId);
         if (first.Kind == "continuous" || (first.Values is not null && first.Outcomes.Count == 0))
         {
-            PlotModel box = theme.NewModel(first.Name, "agreed value per variant: box = middle half, whiskers = 5th–95th percentile");
-            theme.AddAxis(box, new CategoryAxis { Position = AxisPosition.Bottom, Key = "variants", ItemsSource = summary.Variants.Select(v => v.Name).ToList(), Minimum = -0.5, Maximum = summary.Variants.Count - 0.5 }, grid: false);
+            PlotModel box = theme.NewModel(ChartLabels.Shorten(first.Name, TitleWidth), "agreed value per variant: box = middle half, whiskers = 5th–95th percentile");
+            theme.AddAxis(box, new CategoryAxis
+            {
+                Position = AxisPosition.Bottom,
+                Key = "variants",
+                ItemsSource = summary.Variants.Select(v => ChartLabels.Wrap(v.Name, SlotWidth(theme, summary.Variants.Count))).ToList(),
+                Minimum = -0.5,
+                Maximum = summary.Variants.Count - 0.5,
+            }, grid: false);
             theme.AddAxis(box, new LinearAxis { Position = AxisPosition.Left, Title = "Agreed value", MinimumPadding = 0.05, MaximumPadding = 0.05 });
             var series = BoxSeries(theme, ChartTheme.Color(0), null, 0.5);
             for (int i = 0; i < summary.Variants.Count; i++)
@@ -113,7 +120,7 @@ public static class SummaryCharts
             return new Chart(name, $"Distribution of the agreed value of “{first.Name}” among agreements, per variant.", box, issueId);
         }
 
-        PlotModel model = theme.NewModel(first.Name, "share of agreements settling on each option");
+        PlotModel model = theme.NewModel(ChartLabels.Shorten(first.Name, TitleWidth), "share of agreements settling on each option");
         CategoryAxis categories = VariantAxis(summary, theme, model);
         theme.AddShareAxis(model, AxisPosition.Bottom, "Share of agreements");
         model.Axes[^1].Key = "value";
@@ -126,7 +133,7 @@ public static class SummaryCharts
         {
             var series = new BarSeries
             {
-                Title = options[k].Name,
+                Title = ChartLabels.Shorten(options[k].Name, LegendWidth),
                 IsStacked = true,
                 FillColor = ChartTheme.Color(k),
                 StrokeColor = OxyColors.White,
@@ -152,14 +159,20 @@ public static class SummaryCharts
         PlotModel model = theme.NewModel("Utility by actor", "box = middle half, line = median, whiskers = 5th–95th percentile");
         List<(string Id, string Name)> actors = summary.Variants.SelectMany(v => v.Actors).Select(a => (a.Id, a.Name)).Distinct().ToList();
         // Box plots sit on explicit x positions, so the category range must be set or the outer boxes are clipped.
-        theme.AddAxis(model, new CategoryAxis { Position = AxisPosition.Bottom, ItemsSource = actors.Select(a => a.Name).ToList(), Minimum = -0.5, Maximum = actors.Count - 0.5 }, grid: false);
+        theme.AddAxis(model, new CategoryAxis
+        {
+            Position = AxisPosition.Bottom,
+            ItemsSource = actors.Select(a => ChartLabels.Wrap(a.Name, SlotWidth(theme, actors.Count))).ToList(),
+            Minimum = -0.5,
+            Maximum = actors.Count - 0.5,
+        }, grid: false);
         theme.AddAxis(model, new LinearAxis { Position = AxisPosition.Left, Title = "Utility", Minimum = 0, Maximum = 1 });
         int count = Math.Max(1, summary.Variants.Count);
         double width = 0.8 / count;
         for (int k = 0; k < summary.Variants.Count; k++)
         {
             VariantSummary v = summary.Variants[k];
-            BoxPlotSeries series = BoxSeries(theme, ChartTheme.Color(k), v.Name, width * 0.85);
+            BoxPlotSeries series = BoxSeries(theme, ChartTheme.Color(k), ChartLabels.Shorten(v.Name, LegendWidth), width * 0.85);
             for (int a = 0; a < actors.Count; a++)
             {
                 ActorSummary? actor = v.Actors.FirstOrDefault(x => x.Id == actors[a].Id);
@@ -191,7 +204,7 @@ public static class SummaryCharts
 
             var series = new StairStepSeries
             {
-                Title = v.Name,
+                Title = ChartLabels.Shorten(v.Name, LegendWidth),
                 Color = ChartTheme.Color(k),
                 StrokeThickness = theme.LineThickness,
                 VerticalStrokeThickness = theme.LineThickness,
@@ -215,17 +228,17 @@ public static class SummaryCharts
     public static Chart Tornado(SimulationSummary summary, VariantSummary variant, ChartTheme theme)
     {
         Guard.NotNull(variant);
-        List<SensitivityEntry> entries = variant.Sensitivity
+        List<SensitivityEntry> entries = Influential(variant)
             .OrderByDescending(e => Math.Max(Math.Abs(Finite(e.Agreement)), Math.Abs(Finite(e.Survival))))
             .ThenBy(e => e.Parameter, StringComparer.Ordinal)
             .Take(TornadoParameters)
             .ToList();
-        PlotModel model = theme.NewModel($"What moves the outcome: {variant.Name}", "standardised coefficient (correlation) of each uncertain parameter with the outcome");
+        PlotModel model = theme.NewModel($"What moves the outcome: {ChartLabels.Shorten(variant.Name, TitleWidth - 24)}", "standardised coefficient (correlation) of each uncertain parameter with the outcome");
         var categories = theme.AddAxis(model, new CategoryAxis
         {
             Position = AxisPosition.Left,
             Key = "parameters",
-            ItemsSource = entries.Select(e => e.Parameter).ToList(),
+            ItemsSource = entries.Select(e => ChartLabels.Wrap(e.Parameter, ParameterWidth)).ToList(),
             StartPosition = 1,
             EndPosition = 0,
         }, grid: false);
@@ -271,6 +284,13 @@ public static class SummaryCharts
             variant.Id);
     }
 
+    /// <summary>
+    /// The sensitivity entries worth a bar: a coefficient of exactly 0 (the outcome never varied, or the parameter
+    /// did not) says nothing, and a tornado of empty rows would hide the ones that matter.
+    /// </summary>
+    public static IEnumerable<SensitivityEntry> Influential(VariantSummary variant) =>
+        Guard.NotNull(variant).Sensitivity.Where(e => Math.Abs(Finite(e.Agreement)) > 1e-12 || Math.Abs(Finite(e.Survival)) > 1e-12);
+
     /// <summary>Lower-case letters, digits and dashes, so any id is a safe file name.</summary>
     public static string FileStem(string id)
     {
@@ -306,12 +326,22 @@ public static class SummaryCharts
         return charts;
     }
 
+    // Label widths in characters: long scenario names would otherwise squeeze the plot area to nothing.
+    private const int TitleWidth = 64;
+    private const int LegendWidth = 40;
+    private const int VariantLabelWidth = 24;
+    private const int ParameterWidth = 30;
+
+    // Characters that fit under one of `count` categories spread across the plot (a glyph is about 0.6 em wide).
+    private static int SlotWidth(ChartTheme theme, int count) =>
+        Math.Max(8, (int)(theme.Width * 0.8 / Math.Max(1, count) / (theme.FontSize * 0.6)));
+
     private static CategoryAxis VariantAxis(SimulationSummary summary, ChartTheme theme, PlotModel model) =>
         theme.AddAxis(model, new CategoryAxis
         {
             Position = AxisPosition.Left,
             Key = "variants",
-            ItemsSource = summary.Variants.Select(v => v.Name).ToList(),
+            ItemsSource = summary.Variants.Select(v => ChartLabels.Wrap(v.Name, VariantLabelWidth)).ToList(),
             // First variant (the baseline) on top, as in the tables.
             StartPosition = 1,
             EndPosition = 0,

@@ -274,10 +274,17 @@ public static class HtmlReport
             html.Append("Parameters are taken one at a time, so inputs that vary together share the credit.</p>\n");
             foreach (VariantSummary v in variants)
             {
+                if (!SummaryCharts.Influential(v).Any())
+                {
+                    html.Append($"<p><strong>{H(v.Name)}:</strong> no uncertain parameter moved the outcomes (every coefficient is 0, ");
+                    html.Append("for instance because every run ended the same way).</p>\n");
+                    continue;
+                }
+
                 Figure(ChartAbout("tornado-", v.Id));
                 Table(
                     ["Variant", "Parameter", "Agreement", "One-year survival"],
-                    v.Sensitivity
+                    SummaryCharts.Influential(v)
                         .OrderByDescending(e => Math.Max(Math.Abs(Zero(e.Agreement)), Math.Abs(Zero(e.Survival))))
                         .Take(SummaryCharts.TornadoParameters)
                         .Select(e => new[]

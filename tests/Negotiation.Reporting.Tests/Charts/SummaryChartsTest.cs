@@ -72,4 +72,27 @@ public sealed class SummaryChartsTest
         var boxes = Assert.IsType<OxyPlot.Series.BoxPlotSeries>(Assert.Single(chart.Model.Series));
         Assert.Equal(1, Assert.Single(boxes.Items).X);
     }
+
+    [Fact]
+    public void All_VariantWhoseCoefficientsAreAllZero_GetsNoTornado()
+    {
+        SimulationSummary s = SampleSummary.Create();
+        VariantSummary flat = s.Variants[1] with { Sensitivity = [new SensitivityEntry("actors.north.reservation", 0, 0)] };
+        s = s with { Variants = [s.Variants[0], flat] };
+        string[] names = SummaryCharts.All(s, ChartTheme.Print).Select(c => c.Name).ToArray();
+        Assert.Contains("tornado-baseline", names);
+        Assert.DoesNotContain("tornado-mediated", names);
+    }
+
+    [Fact]
+    public void VariantAxis_LongNames_AreWrappedNotPassedWhole()
+    {
+        SimulationSummary s = SampleSummary.Create();
+        string longName = "Counterfactual without spoilers (al-Nusra separated, militias restrained)";
+        s = s with { Variants = [s.Variants[0] with { Name = longName }, s.Variants[1]] };
+        var axis = SummaryCharts.Agreement(s, ChartTheme.Projector).Model.Axes.OfType<OxyPlot.Axes.CategoryAxis>().Single();
+        string label = ((IEnumerable<string>)axis.ItemsSource).First();
+        Assert.Contains('\n', label);
+        Assert.All(label.Split('\n'), line => Assert.True(line.Length <= 24, line));
+    }
 }

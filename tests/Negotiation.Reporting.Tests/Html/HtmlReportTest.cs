@@ -103,6 +103,14 @@ public sealed partial class HtmlReportTest
         Assert.DoesNotContain("chart-survival", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Sensitivity_AllZero_SaysNothingMovedTheOutcome()
+    {
+        SimulationSummary s = SampleSummary.Create();
+        s = s with { Variants = [s.Variants[0], s.Variants[1] with { Sensitivity = [new SensitivityEntry("x", 0, 0)] }] };
+        Assert.Contains("no uncertain parameter moved the outcomes", Render(s), StringComparison.Ordinal);
+    }
+
     // src= or href= (quoted or not) pointing at http(s) or protocol-relative //host.
     [GeneratedRegex("""(src|href)\s*=\s*["']?\s*(https?:|//)""", RegexOptions.IgnoreCase)]
     private static partial Regex NetworkReference();
