@@ -35,44 +35,89 @@ public static class ConsoleReport
 
         output.Line();
         output.Table(
-            ["Variant", "Agreement", "95% CI", "Median rounds", "1-year survival"],
-            [false, true, true, true, true],
+            ["Variant", "Name", "Agreement", "95% CI", "Median rounds", "1-year survival"],
+            [false, false, true, true, true, true],
             summary.Variants.Select(v => new[]
             {
-                Name(v.Name), Text.Percent(v.Agreement.Rate), Text.PercentRange(v.Agreement.Ci95.Low, v.Agreement.Ci95.High),
+                Name(v.Id, IdWidth), Name(v.Name), Text.Percent(v.Agreement.Rate), Text.PercentRange(v.Agreement.Ci95.Low, v.Agreement.Ci95.High),
                 v.Agreement.Count > 0 ? Text.Number(v.Rounds.Median) : Text.NotAvailable,
                 v.Compliance is { } c && v.Agreement.Count > 0 ? Text.Percent(c.OneYearSurvival) : Text.NotAvailable,
             }));
 
         output.Line();
-        output.Table(
-            ["Variant", "Actor", "Mean utility", "Beat BATNA"],
-            [false, false, true, true],
-            summary.Variants.SelectMany(v => v.Actors.Select((a, i) => new[]
-            {
-                i == 0 ? Name(v.Name) : string.Empty, Name(a.Name), Text.Number(a.Utility.OrUndefined().Mean, "0.000"), Text.Percent(a.BeatBatnaRate, 0),
-            })));
+        Actors(output, summary);
 
         foreach (VariantComparison comparison in summary.Comparisons)
         {
             output.Line();
-            string variant = summary.Variants.FirstOrDefault(v => v.Id == comparison.VariantId)?.Name ?? comparison.VariantId;
-            string baseline = summary.Variants.FirstOrDefault(v => v.Id == comparison.BaselineId)?.Name ?? comparison.BaselineId;
-            output.Line(Paint($"{Name(variant)} vs {Name(baseline)}", Bold, color));
-            IEnumerable<Difference> differences = [comparison.AgreementRate, .. comparison.Utility.Select(u => u.Utility)];
-            if (comparison.OneYearSurvival is not null)
+            output.Line(Paint($"{Name(comparison.VariantId, IdWidth)} vs {Name(comparison.BaselineId, IdWidth)}", Bold, color));
+            var unclear = new List<string>();
+            foreach ((string label, Difference d) in Differences(summary, comparison))
             {
-                differences = differences.Append(comparison.OneYearSurvival);
+                if (d.Distinguishable)
+                {
+                    output.Line("  " + Paint(d.Statement, d.Estimate > 0 ? Green : Red, color));
+                }
+                else
+                {
+                    unclear.Add(label);
+                }
             }
 
-            foreach (Difference d in differences)
+            // Differences the runs cannot tell from zero share one line, so many actors still fit on a screen.
+            if (unclear.Count > 0)
             {
-                string tone = !d.Distinguishable ? Dim : d.Estimate > 0 ? Green : Red;
-                output.Line("  " + Paint(d.Statement, tone, color));
+                output.Line("  " + Paint("Not distinguishable from zero at 95%: " + string.Join(", ", unclear) + ".", Dim, color));
             }
         }
 
         return output.ToString();
+    }
+
+    // Up to this many variants the actor table has one column per variant; beyond it, one row per variant and actor.
+    private const int WideVariants = 5;
+    private const int IdWidth = 16;
+
+    private static void Actors(Output output, SimulationSummary summary)
+    {
+        List<VariantSummary> variants = summary.Variants.ToList();
+        if (variants.Count <= WideVariants)
+        {
+            List<(string Id, string Name)> actors = variants.SelectMany(v => v.Actors).Select(a => (a.Id, a.Name)).Distinct().ToList();
+            output.Line("Mean utility / share of runs beating the BATNA");
+            output.Table(
+                ["Actor", .. variants.Select(v => Name(v.Id, IdWidth))],
+                [false, .. variants.Select(_ => true)],
+                actors.Select(a => new[] { Name(a.Name) }.Concat(variants.Select(v => ActorCell(v.Actors.FirstOrDefault(x => x.Id == a.Id)))).ToArray()));
+            return;
+        }
+
+        output.Table(
+            ["Variant", "Actor", "Mean utility", "Beat BATNA"],
+            [false, false, true, true],
+            variants.SelectMany(v => v.Actors.Select((a, i) => new[]
+            {
+                i == 0 ? Name(v.Id, IdWidth) : string.Empty, Name(a.Name), Text.Number(a.Utility.OrUndefined().Mean, "0.000"), Text.Percent(a.BeatBatnaRate, 0),
+            })));
+    }
+
+    private static string ActorCell(ActorSummary? actor) => actor is null
+        ? "-"
+        : $"{Text.Number(actor.Utility.OrUndefined().Mean, "0.000")} / {Text.Percent(actor.BeatBatnaRate, 0),4}";
+
+    private static IEnumerable<(string Label, Difference Difference)> Differences(SimulationSummary summary, VariantComparison comparison)
+    {
+        yield return ("agreement rate", comparison.AgreementRate);
+        foreach (ActorDifference a in comparison.Utility)
+        {
+            string name = summary.Variants.SelectMany(v => v.Actors).FirstOrDefault(x => x.Id == a.ActorId)?.Name ?? a.ActorId;
+            yield return ($"utility of {Name(name)}", a.Utility);
+        }
+
+        if (comparison.OneYearSurvival is not null)
+        {
+            yield return ("one-year holding", comparison.OneYearSurvival);
+        }
     }
 
     private static string Paint(string text, string code, bool color) => color ? code + text + Reset : text;

@@ -21,7 +21,7 @@ public sealed class ConsoleReportTest
     {
         string text = ConsoleReport.Render(SampleSummary.Create(), color: true);
         Assert.Contains("\u001b[32mAgreement rate is 15.0 percentage points higher", text, StringComparison.Ordinal);
-        Assert.Contains("\u001b[2mNorth's expected utility: +0.020", text, StringComparison.Ordinal);
+        Assert.Contains("\u001b[2mNot distinguishable from zero at 95%: utility of North, the \"hawk\".", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,5 +51,14 @@ public sealed class ConsoleReportTest
         SimulationSummary s = SampleSummary.Create();
         s = s with { Variants = [s.Variants[0] with { Name = new string('x', 60) }, s.Variants[1]] };
         Assert.Contains(new string('x', ConsoleReport.NameWidth - 1) + "…", ConsoleReport.Render(s, color: false), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ManyVariants_ListsActorsOnePerRow()
+    {
+        SimulationSummary s = SampleSummary.Create();
+        s = s with { Variants = Enumerable.Range(0, 6).Select(i => s.Variants[i % 2] with { Id = "v" + i }).ToList() };
+        string text = ConsoleReport.Render(s, color: false);
+        Assert.Contains("Mean utility  Beat BATNA", text, StringComparison.Ordinal);
     }
 }
