@@ -52,11 +52,16 @@ public static class ConsoleReport
             output.Line();
             output.Line(Paint($"{Name(comparison.VariantId, IdWidth)} vs {Name(comparison.BaselineId, IdWidth)}", Bold, color));
             var unclear = new List<string>();
-            foreach ((string label, Difference d) in Differences(summary, comparison))
+            var unclearActors = new List<string>();
+            foreach ((string label, string? actor, Difference d) in Differences(summary, comparison))
             {
                 if (d.Distinguishable)
                 {
                     output.Line("  " + Paint(d.Statement, d.Estimate > 0 ? Green : Red, color));
+                }
+                else if (actor is not null)
+                {
+                    unclearActors.Add(actor);
                 }
                 else
                 {
@@ -65,9 +70,14 @@ public static class ConsoleReport
             }
 
             // Differences the runs cannot tell from zero share one line, so many actors still fit on a screen.
+            if (unclearActors.Count > 0)
+            {
+                unclear.Insert(Math.Min(1, unclear.Count), "utility of " + string.Join(", ", unclearActors));
+            }
+
             if (unclear.Count > 0)
             {
-                output.Line("  " + Paint("Not distinguishable from zero at 95%: " + string.Join(", ", unclear) + ".", Dim, color));
+                output.Line("  " + Paint("Not distinguishable from zero at 95%: " + string.Join("; ", unclear) + ".", Dim, color));
             }
         }
 
@@ -105,18 +115,19 @@ public static class ConsoleReport
         ? "-"
         : $"{Text.Number(actor.Utility.OrUndefined().Mean, "0.000")} / {Text.Percent(actor.BeatBatnaRate, 0),4}";
 
-    private static IEnumerable<(string Label, Difference Difference)> Differences(SimulationSummary summary, VariantComparison comparison)
+    // Each difference with a label for the "not distinguishable" line; utility differences name their actor.
+    private static IEnumerable<(string Label, string? Actor, Difference Difference)> Differences(SimulationSummary summary, VariantComparison comparison)
     {
-        yield return ("agreement rate", comparison.AgreementRate);
+        yield return ("agreement rate", null, comparison.AgreementRate);
         foreach (ActorDifference a in comparison.Utility)
         {
             string name = summary.Variants.SelectMany(v => v.Actors).FirstOrDefault(x => x.Id == a.ActorId)?.Name ?? a.ActorId;
-            yield return ($"utility of {Name(name)}", a.Utility);
+            yield return ("utility", Name(name), a.Utility);
         }
 
         if (comparison.OneYearSurvival is not null)
         {
-            yield return ("one-year holding", comparison.OneYearSurvival);
+            yield return ("one-year holding", null, comparison.OneYearSurvival);
         }
     }
 
