@@ -28,17 +28,29 @@ public static class ChartLabels
         Guard.NotNull(text);
         Guard.Positive(width);
         Guard.Positive(maxLines);
+        if (maxLines == 1)
+        {
+            return Shorten(text, width);
+        }
+
         var lines = new List<string>();
         var line = new StringBuilder();
-        foreach (string token in Tokens(text.ReplaceLineEndings(" ")))
+        List<string> tokens = Tokens(text.ReplaceLineEndings(" ")).ToList();
+        for (int i = 0; i < tokens.Count; i++)
         {
-            if (line.Length > 0 && line.Length + token.TrimEnd().Length > width)
+            if (line.Length > 0 && line.Length + tokens[i].TrimEnd().Length > width)
             {
                 lines.Add(line.ToString().TrimEnd());
                 line.Clear();
+                if (lines.Count == maxLines - 1)
+                {
+                    // The last line takes all the rest, shortened if it does not fit.
+                    lines.Add(Shorten(string.Concat(tokens.Skip(i)).Trim(), width));
+                    return string.Join("\n", lines.Select(l => Shorten(l, width)));
+                }
             }
 
-            line.Append(token);
+            line.Append(tokens[i]);
         }
 
         if (line.Length > 0)
@@ -46,13 +58,17 @@ public static class ChartLabels
             lines.Add(line.ToString().TrimEnd());
         }
 
-        if (lines.Count > maxLines)
-        {
-            string rest = string.Join(" ", lines.Skip(maxLines - 1));
-            lines = [.. lines.Take(maxLines - 1), Shorten(rest, width)];
-        }
-
         return string.Join("\n", lines.Select(l => Shorten(l, width)));
+    }
+
+    /// <summary>Cuts <paramref name="text"/> to <paramref name="width"/> characters from the left ("…tail"), for
+    /// paths whose last segments say the most.</summary>
+    public static string ShortenStart(string text, int width)
+    {
+        Guard.NotNull(text);
+        Guard.Positive(width);
+        string oneLine = text.ReplaceLineEndings(" ");
+        return oneLine.Length <= width ? oneLine : "…" + oneLine[(oneLine.Length - width + 1)..].TrimStart();
     }
 
     // Pieces that end just after a break opportunity.

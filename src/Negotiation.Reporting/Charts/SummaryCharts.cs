@@ -96,7 +96,7 @@ public static class SummaryCharts
         string name = "issue-" + FileStem(issueId);
         if (first.Kind == "continuous" || (first.Values is not null && first.Outcomes.Count == 0))
         {
-            PlotModel box = theme.NewModel(ChartLabels.Shorten(first.Name, TitleWidth), "agreed value per variant: box = middle half, whiskers = 5th–95th percentile");
+            PlotModel box = theme.NewModel(ChartLabels.Shorten(first.Name, TitleWidth(theme)), "agreed value per variant: box = middle half, whiskers = 5th–95th percentile");
             theme.AddAxis(box, new CategoryAxis
             {
                 Position = AxisPosition.Bottom,
@@ -120,7 +120,7 @@ public static class SummaryCharts
             return new Chart(name, $"Distribution of the agreed value of “{first.Name}” among agreements, per variant.", box, issueId);
         }
 
-        PlotModel model = theme.NewModel(ChartLabels.Shorten(first.Name, TitleWidth), "share of agreements settling on each option");
+        PlotModel model = theme.NewModel(ChartLabels.Shorten(first.Name, TitleWidth(theme)), "share of agreements settling on each option");
         CategoryAxis categories = VariantAxis(summary, theme, model);
         theme.AddShareAxis(model, AxisPosition.Bottom, "Share of agreements");
         model.Axes[^1].Key = "value";
@@ -233,12 +233,12 @@ public static class SummaryCharts
             .ThenBy(e => e.Parameter, StringComparer.Ordinal)
             .Take(TornadoParameters)
             .ToList();
-        PlotModel model = theme.NewModel($"What moves the outcome: {ChartLabels.Shorten(variant.Name, TitleWidth - 24)}", "standardised coefficient (correlation) of each uncertain parameter with the outcome");
+        PlotModel model = theme.NewModel($"What moves the outcome: {ChartLabels.Shorten(variant.Name, TitleWidth(theme) - 24)}", "standardised coefficient (correlation) of each uncertain parameter with the outcome");
         var categories = theme.AddAxis(model, new CategoryAxis
         {
             Position = AxisPosition.Left,
             Key = "parameters",
-            ItemsSource = entries.Select(e => ChartLabels.Wrap(e.Parameter, ParameterWidth)).ToList(),
+            ItemsSource = entries.Select(e => ParameterLabel(e.Parameter, theme, entries.Count)).ToList(),
             StartPosition = 1,
             EndPosition = 0,
         }, grid: false);
@@ -327,10 +327,17 @@ public static class SummaryCharts
     }
 
     // Label widths in characters: long scenario names would otherwise squeeze the plot area to nothing.
-    private const int TitleWidth = 64;
+    private static int TitleWidth(ChartTheme theme) => Math.Min(64, (int)(theme.Width * 0.9 / (theme.TitleFontSize * 0.6)));
+
     private const int LegendWidth = 40;
     private const int VariantLabelWidth = 24;
     private const int ParameterWidth = 30;
+
+    // Two lines per parameter when they fit in the plot's height, else one line keeping the path's tail.
+    private static string ParameterLabel(string path, ChartTheme theme, int rows) =>
+        theme.Height * 0.65 >= rows * 2 * theme.FontSize * 1.25
+            ? ChartLabels.Wrap(path, ParameterWidth)
+            : ChartLabels.ShortenStart(path, ParameterWidth + 6);
 
     // Characters that fit under one of `count` categories spread across the plot (a glyph is about 0.6 em wide).
     private static int SlotWidth(ChartTheme theme, int count) =>

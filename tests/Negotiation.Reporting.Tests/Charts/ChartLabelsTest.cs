@@ -31,6 +31,20 @@ public sealed class ChartLabelsTest
     }
 
     [Fact]
+    public void Wrap_CutLastLine_KeepsTheOriginalSeparators()
+    {
+        Assert.Equal("monitoring.values.\nnew-organisation", ChartLabels.Wrap("monitoring.values.new-organisation", 18));
+        Assert.Equal("monitoring.values.\nnew-organisation.…", ChartLabels.Wrap("monitoring.values.new-organisation.extra", 18));
+    }
+
+    [Fact]
+    public void ShortenStart_KeepsTheTail()
+    {
+        Assert.Equal("…accession.weight", ChartLabels.ShortenStart("actors.nato.interests.accession.weight", 17));
+        Assert.Equal("short", ChartLabels.ShortenStart("short", 17));
+    }
+
+    [Fact]
     public void Wrap_AnyText_StaysWithinTheLimits()
     {
         Gen.Select(Gen.String[Gen.Char["ab .-\n"], 0, 80], Gen.Int[1, 30], Gen.Int[1, 4]).Sample((text, width, maxLines) =>
