@@ -40,9 +40,8 @@ public static class SummaryCharts
     {
         PlotModel model = theme.NewModel("Agreement rate by variant", "bars: share of runs ending in a deal; whiskers: 95% interval");
         CategoryAxis categories = VariantAxis(summary, theme, model);
-        theme.AddShareAxis(model, AxisPosition.Bottom, "Agreement rate");
+        theme.AddShareAxis(model, AxisPosition.Bottom, "Agreement rate").Key = "value";
         var bars = new BarSeries { FillColor = ChartTheme.Color(0), StrokeThickness = 0, XAxisKey = "value", YAxisKey = categories.Key };
-        model.Axes[^1].Key = "value";
         var whiskers = new LineSeries { Color = OxyColors.Black, StrokeThickness = theme.LineThickness, XAxisKey = "value", YAxisKey = categories.Key };
         for (int i = 0; i < summary.Variants.Count; i++)
         {
@@ -62,7 +61,8 @@ public static class SummaryCharts
         PlotModel model = theme.NewModel("Rounds to agreement", "share of each variant's agreements signed in each round");
         int maxRound = summary.Variants.Select(v => v.Rounds.Histogram.Count - 1).DefaultIfEmpty(1).Max();
         theme.AddAxis(model, new LinearAxis { Position = AxisPosition.Bottom, Title = "Round", Minimum = 0.5, Maximum = Math.Max(1, maxRound) + 0.5, MajorStep = maxRound > 20 ? 5 : 1, MinorStep = 1 });
-        theme.AddShareAxis(model, AxisPosition.Left, "Share of agreements", maximum: double.NaN);
+        LinearAxis shares = theme.AddShareAxis(model, AxisPosition.Left, "Share of agreements", maximum: double.NaN);
+        shares.MaximumPadding = 0.05;
         int count = Math.Max(1, summary.Variants.Count);
         double groupWidth = 0.8;
         for (int k = 0; k < summary.Variants.Count; k++)
@@ -80,8 +80,6 @@ public static class SummaryCharts
             model.Series.Add(series);
         }
 
-        model.Axes[^1].Minimum = 0;
-        model.Axes[^1].MaximumPadding = 0.05;
         return new Chart("rounds", "In which round the agreements were signed (each variant's bars add up to 100%).", model);
     }
 
@@ -122,8 +120,7 @@ public static class SummaryCharts
 
         PlotModel model = theme.NewModel(ChartLabels.Shorten(first.Name, TitleWidth(theme)), "share of agreements settling on each option");
         CategoryAxis categories = VariantAxis(summary, theme, model);
-        theme.AddShareAxis(model, AxisPosition.Bottom, "Share of agreements");
-        model.Axes[^1].Key = "value";
+        theme.AddShareAxis(model, AxisPosition.Bottom, "Share of agreements").Key = "value";
         List<(string Id, string Name)> options = summary.Variants
             .SelectMany(v => v.Issues.Where(x => x.Id == issueId).SelectMany(x => x.Outcomes))
             .Select(o => (o.Id, o.Name))

@@ -128,7 +128,7 @@ public sealed class HeadlessBrowserTest
         };
         foreach (string argument in new[]
         {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
             // Any host lookup fails, so a stray network reference could not load anything even if one slipped in.
             "--host-resolver-rules=MAP * ~NOTFOUND",
