@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CsCheck;
 using Negotiation.Simulation.MonteCarlo;
 
 namespace Negotiation.Reporting.Tests;
@@ -59,5 +60,17 @@ public sealed class SummaryJsonTest
     {
         SimulationSummary s = SampleSummary.Create();
         Assert.Equal(SummaryJson.ToText(s), SummaryJson.Serialize(s) + "\n");
+    }
+
+    [Fact]
+    public void AnyScenarioText_RoundTripsThroughTheJson()
+    {
+        // Characters from the BMP only: a lone surrogate half is not text and cannot survive UTF-8 (nor YAML).
+        Gen.String[Gen.Char["<>&\"'\\/\n\t\u0001\u2028é€ a"], 0, 20].Sample(text =>
+        {
+            SimulationSummary s = SampleSummary.Create(title: text);
+            using JsonDocument doc = JsonDocument.Parse(SummaryJson.ToUtf8(s));
+            Assert.Equal(text, doc.RootElement.GetProperty("scenario").GetProperty("title").GetString());
+        });
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CsCheck;
 using Negotiation.Reporting.Charts;
 using Negotiation.Reporting.Html;
 using Negotiation.Simulation.MonteCarlo;
@@ -109,6 +110,22 @@ public sealed partial class HtmlReportTest
         SimulationSummary s = SampleSummary.Create();
         s = s with { Variants = [s.Variants[0], s.Variants[1] with { Sensitivity = [new SensitivityEntry("x", 0, 0)] }] };
         Assert.Contains("no uncertain parameter moved the outcomes", Render(s), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnyActorName_AppearsOnlyEscaped()
+    {
+        // Few iterations: each one renders the whole page with its charts.
+        Gen.String[Gen.Char["<>&\"'/ a"], 1, 12].Sample(
+            name =>
+            {
+                SimulationSummary s = SampleSummary.Create();
+                VariantSummary v = s.Variants[0] with { Actors = [s.Variants[0].Actors[0] with { Name = "<" + name }, s.Variants[0].Actors[1]] };
+                string html = Render(s with { Variants = [v, s.Variants[1]] });
+                Assert.Contains(HtmlReport.Escape("<" + name), html, StringComparison.Ordinal);
+                Assert.DoesNotContain("<" + name, html, StringComparison.Ordinal);
+            },
+            iter: 20);
     }
 
     // src= or href= (quoted or not) pointing at http(s) or protocol-relative //host.
