@@ -141,7 +141,8 @@ public static class HtmlReport
             {
                 html.Append($"<h3>{H(issue.Name)}</h3>\n");
                 Figure(ChartAbout("issue-", issue.Id));
-                var rows = new List<string[]>();
+                var options = new List<string[]>();
+                var values = new List<string[]>();
                 foreach (VariantSummary v in summary.Variants)
                 {
                     IssueSummary? mine = v.Issues.FirstOrDefault(i => i.Id == issue.Id);
@@ -150,14 +151,22 @@ public static class HtmlReport
                         continue;
                     }
 
-                    rows.AddRange(mine.Outcomes.Select(o => new[] { H(v.Name), H(o.Name), Text.Integer(o.Count), Text.Percent(o.Share) }));
+                    options.AddRange(mine.Outcomes.Select(o => new[] { H(v.Name), H(o.Name), Text.Integer(o.Count), Text.Percent(o.Share) }));
                     if (mine.Values is { } d)
                     {
-                        rows.Add([H(v.Name), $"median {Text.Number(d.Median)} (middle half {Text.Number(d.P25)}–{Text.Number(d.P75)})", "", $"mean {Text.Number(d.Mean)}"]);
+                        values.Add([H(v.Name), Text.Number(d.Mean), Text.Number(d.Median), $"{Text.Number(d.P25)}–{Text.Number(d.P75)}", $"{Text.Number(d.P05)}–{Text.Number(d.P95)}"]);
                     }
                 }
 
-                Table(["Variant", "Outcome", "Agreements", "Share"], rows);
+                if (options.Count > 0)
+                {
+                    Table(["Variant", "Option", "Agreements", "Share"], options);
+                }
+
+                if (values.Count > 0)
+                {
+                    Table(["Variant", "Mean agreed value", "Median", "Middle half", "5th–95th percentile"], values);
+                }
             }
 
             html.Append("</section>\n");
@@ -237,8 +246,8 @@ public static class HtmlReport
                     ["Measure", "Difference", "95% interval", "Distinguishable from zero"],
                     Differences(c).Select(x => new[]
                     {
-                        H(x.Label), Text.Number(x.Difference.Estimate, "+0.000;−0.000;0.000"),
-                        $"{Text.Number(x.Difference.Ci95.Low, "+0.000;−0.000;0.000")} to {Text.Number(x.Difference.Ci95.High, "+0.000;−0.000;0.000")}",
+                        H(x.Label), Signed(x.Difference.Estimate, x.InPoints),
+                        $"{Signed(x.Difference.Ci95.Low, x.InPoints)} to {Signed(x.Difference.Ci95.High, x.InPoints)}",
                         x.Difference.Distinguishable ? "yes" : "no",
                     }));
             }
@@ -246,19 +255,23 @@ public static class HtmlReport
             html.Append("</section>\n");
         }
 
-        private IEnumerable<(string Label, Difference Difference)> Differences(VariantComparison c)
+        // Differences of probabilities are shown in percentage points, of utilities with three decimals.
+        private IEnumerable<(string Label, Difference Difference, bool InPoints)> Differences(VariantComparison c)
         {
-            yield return ("Agreement rate", c.AgreementRate);
+            yield return ("Agreement rate (percentage points)", c.AgreementRate, true);
             foreach (ActorDifference a in c.Utility)
             {
-                yield return ($"Utility of {ActorName(a.ActorId)}", a.Utility);
+                yield return ($"Utility of {ActorName(a.ActorId)}", a.Utility, false);
             }
 
             if (c.OneYearSurvival is not null)
             {
-                yield return ("Agreement holding one year (share of all runs)", c.OneYearSurvival);
+                yield return ("Agreement holding one year, share of all runs (percentage points)", c.OneYearSurvival, true);
             }
         }
+
+        private static string Signed(double value, bool inPoints) =>
+            inPoints ? Text.Number(value * 100, "+0.0;−0.0;0.0") : Text.Number(value, "+0.000;−0.000;0.000");
 
         private void Sensitivity()
         {

@@ -81,6 +81,22 @@ public sealed partial class HtmlReportTest
     }
 
     [Fact]
+    public void ComparisonTable_ShowsProbabilitiesInPercentagePointsAndUtilitiesInUnits()
+    {
+        // Agreement +0.15 [0.0712, 0.2288] → +15.0 pp [+7.1, +22.9]; South's utility +0.0625 [0.03, 0.095].
+        string html = Render(SampleSummary.Create());
+        Assert.Contains("<td>+15.0</td><td>+7.1 to +22.9</td><td>yes</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>+0.063</td><td>+0.030 to +0.095</td><td>yes</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContinuousIssue_HasAValueTable()
+    {
+        // Baseline troop ceiling: mean 40, median 40, quartiles 30–50, 5th–95th 20–60.
+        Assert.Contains("<td>Border talks</td><td>40</td><td>40</td><td>30–50</td><td>20–60</td>", Render(SampleSummary.Create()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void IncompleteRun_ShowsTheBanner()
     {
         Assert.Contains("Incomplete run.", Render(SampleSummary.Create(complete: false)), StringComparison.Ordinal);
@@ -115,15 +131,16 @@ public sealed partial class HtmlReportTest
     [Fact]
     public void AnyActorName_AppearsOnlyEscaped()
     {
+        // "<x" starts no tag of the page, so finding "<x…" raw would mean the name was not escaped.
         // Few iterations: each one renders the whole page with its charts.
         Gen.String[Gen.Char["<>&\"'/ a"], 1, 12].Sample(
             name =>
             {
                 SimulationSummary s = SampleSummary.Create();
-                VariantSummary v = s.Variants[0] with { Actors = [s.Variants[0].Actors[0] with { Name = "<" + name }, s.Variants[0].Actors[1]] };
+                VariantSummary v = s.Variants[0] with { Actors = [s.Variants[0].Actors[0] with { Name = "<x" + name }, s.Variants[0].Actors[1]] };
                 string html = Render(s with { Variants = [v, s.Variants[1]] });
-                Assert.Contains(HtmlReport.Escape("<" + name), html, StringComparison.Ordinal);
-                Assert.DoesNotContain("<" + name, html, StringComparison.Ordinal);
+                Assert.Contains(HtmlReport.Escape("<x" + name), html, StringComparison.Ordinal);
+                Assert.DoesNotContain("<x" + name, html, StringComparison.Ordinal);
             },
             iter: 20);
     }
