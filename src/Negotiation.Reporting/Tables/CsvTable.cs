@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using Negotiation.Core.Common;
+
+namespace Negotiation.Reporting.Tables;
+
+/// <summary>
+/// A tidy table: a header row and one row per observation, written as RFC 4180 CSV with "\n" line ends in the
+/// invariant culture. Doubles are written in their shortest round-trip form; an undefined figure (NaN) is an
+/// empty field so that R and pandas read it as missing.
+/// </summary>
+public sealed class CsvTable
+{
+    private readonly List<string[]> rows = [];
+
+    public CsvTable(string fileName, params string[] columns)
+    {
+        FileName = Guard.NotNull(fileName);
+        Columns = Guard.NotNull(columns);
+    }
+
+    /// <summary>File name inside the report directory, e.g. "agreement.csv".</summary>
+    public string FileName { get; }
+
+    public IReadOnlyList<string> Columns { get; }
+
+    public int RowCount => rows.Count;
+
+    /// <summary>Adds a row; each cell is a string, a number, a bool or null (empty).</summary>
+    public void Add(params object?[] cells)
+    {
+        if (cells.Length != Columns.Count)
+        {
+            throw new ArgumentException($"{FileName}: a row has {cells.Length} cells for {Columns.Count} columns", nameof(cells));
+        }
+
+        rows.Add(cells.Select(Format).ToArray());
+    }
+
+    /// <summary>The table as CSV text.</summary>
+    public string ToCsv()
+    {
+        var text = new StringBuilder();
+        AppendRow(text, Columns);
+        foreach (string[] row in rows)
+        {
+            AppendRow(text, row);
+        }
+
+        return text.ToString();
+    }
+
+    internal static string Format(object? cell) => cell switch
+    {
+        null => string.Empty,
+        string s => s,
+        bool b => b ? "true" : "false",
+        double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : string.Empty,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => cell.ToString() ?? string.Empty,
+    };
+
+    private static void AppendRow(StringBuilder text, IReadOnlyList<string> cells)
+    {
+        for (int i = 0; i < cells.Count; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+
+            text.Append(Quote(cells[i]));
+        }
+
+        text.Append('\n');
+    }
+
+    private static string Quote(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+}
