@@ -12,6 +12,8 @@ internal sealed class DiagnosticBag
 
     public bool HasErrors => _items.Count > 0;
 
+    public bool Contains(Diagnostic diagnostic) => _seen.Contains(diagnostic);
+
     public void Add(Diagnostic diagnostic)
     {
         if (_seen.Add(diagnostic))
