@@ -118,7 +118,7 @@ internal static class ActorsBinder
     }
 
     /// <summary>A list of ids that must all be among <paramref name="known"/>; null when any is not.</summary>
-    public static IReadOnlyList<string>? References(BindContext context, YamlNode node, string path, IReadOnlyCollection<string> known, string kind)
+    public static IReadOnlyList<string>? References(BindContext context, YamlNode node, string path, IReadOnlyCollection<string> known, string kind, string? owner = null)
     {
         if (context.IdList(node, path) is not { } ids)
         {
@@ -129,7 +129,7 @@ internal static class ActorsBinder
         var seen = new HashSet<string>();
         foreach (var (id, item) in ids)
         {
-            ok &= context.CheckReference(id, item, known, kind);
+            ok &= context.CheckReference(id, item, known, kind, owner);
             if (!seen.Add(id))
             {
                 context.Error(item, $"{kind} '{id}' appears twice in {path}; expected each {kind} once");

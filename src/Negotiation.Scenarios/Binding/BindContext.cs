@@ -121,14 +121,15 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
     }
 
     /// <summary>Reports an id that is not among <paramref name="known"/>; true when it is known.</summary>
-    public bool CheckReference(string id, YamlNode node, IReadOnlyCollection<string> known, string kind)
+    public bool CheckReference(string id, YamlNode node, IReadOnlyCollection<string> known, string kind, string? owner = null)
     {
         if (known.Contains(id))
         {
             return true;
         }
 
-        Error(node, $"unknown {kind} '{id}'; {Suggestions.Hint(id, known, $"one of the {kind}s")}");
+        var of = owner is null ? "" : $" {owner}";
+        Error(node, $"unknown {kind} '{id}'{of}; {Suggestions.Hint(id, known, $"one of the {kind}s")}");
         return false;
     }
 

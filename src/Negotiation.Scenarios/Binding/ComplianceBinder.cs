@@ -192,7 +192,7 @@ internal static class ComplianceBinder
                 return null;
             }
 
-            var options = NonEmptyReferences(context, optionsNode, fields.PathOf("options"), issue.Options.Select(o => o.Id).ToArray(), $"option of issue '{issue.Id}'");
+            var options = NonEmptyReferences(context, optionsNode, fields.PathOf("options"), issue.Options.Select(o => o.Id).ToArray(), $"option", $"of issue '{issue.Id}'");
             ok = options is not null;
             return options is null ? null : new TermCondition(issueId, options);
         }
@@ -210,7 +210,7 @@ internal static class ComplianceBinder
         return ok ? new TermCondition(issueId, [], min, max) : null;
     }
 
-    private static IReadOnlyList<string>? NonEmptyReferences(BindContext context, YamlNode node, string path, IReadOnlyCollection<string> known, string kind = "actor")
+    private static IReadOnlyList<string>? NonEmptyReferences(BindContext context, YamlNode node, string path, IReadOnlyCollection<string> known, string kind = "actor", string? owner = null)
     {
         if (node is YamlSequence { Items.Count: 0 })
         {
@@ -218,7 +218,7 @@ internal static class ComplianceBinder
             return null;
         }
 
-        return ActorsBinder.References(context, node, path, known, kind);
+        return ActorsBinder.References(context, node, path, known, kind, owner);
     }
 
     /// <summary>True when an optional key is absent or was read without error.</summary>

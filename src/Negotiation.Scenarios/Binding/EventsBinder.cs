@@ -120,7 +120,7 @@ internal static class EventsBinder
             return (false, null);
         }
 
-        return context.CheckReference(option, optionNode, issue.Options.Select(o => o.Id).ToArray(), $"option of issue '{issue.Id}'")
+        return context.CheckReference(option, optionNode, issue.Options.Select(o => o.Id).ToArray(), $"option", $"of issue '{issue.Id}'")
             ? (true, option)
             : (false, null);
     }

@@ -79,7 +79,7 @@ internal static class TermBinder
             return null;
         }
 
-        return context.CheckReference(option, node, issue.Options.Select(o => o.Id).ToArray(), $"option of issue '{issue.Id}'")
+        return context.CheckReference(option, node, issue.Options.Select(o => o.Id).ToArray(), $"option", $"of issue '{issue.Id}'")
             ? Term.Option(issue.Id, option)
             : null;
     }

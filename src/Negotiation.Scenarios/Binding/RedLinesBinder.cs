@@ -39,7 +39,7 @@ internal static class RedLinesBinder
         }
 
         var options = issue.Options.Select(o => o.Id).ToArray();
-        var known = ids.Where(i => context.CheckReference(i.Id, i.Node, options, $"option of issue '{issue.Id}'")).Select(i => i.Id).Distinct().ToList();
+        var known = ids.Where(i => context.CheckReference(i.Id, i.Node, options, $"option", $"of issue '{issue.Id}'")).Select(i => i.Id).Distinct().ToList();
         if (known.Count != ids.Count)
         {
             return null;

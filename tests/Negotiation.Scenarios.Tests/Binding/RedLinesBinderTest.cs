@@ -17,7 +17,7 @@ public class RedLinesBinderTest
     public void ExcludingUnknownOption_SuggestsTheClosest()
     {
         Assert.Equal(
-            "11:19: unknown option of issue 'accession' 'opendoor'; did you mean 'open-door'?",
+            "11:19: unknown option 'opendoor' of issue 'accession'; did you mean 'open-door'?",
             Fixture.Error(WithRedLines("      accession: [opendoor]")));
     }
 
