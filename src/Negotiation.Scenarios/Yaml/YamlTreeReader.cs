@@ -74,11 +74,11 @@ public sealed class YamlTreeReader
             Error(e.Start, $"{TrimYamlMessage(e.Message)}; expected valid YAML");
             return null;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NullReferenceException or IndexOutOfRangeException
                                        or FormatException or OverflowException)
         {
             // YamlDotNet's scanner reports a few malformed inputs with general exceptions instead of YamlException.
-            Error(_parser.Current?.Start ?? Mark.Empty, "the file is not valid YAML; expected valid YAML");
+            Error(_parser.Current?.Start ?? Mark.Empty, "the YAML cannot be read after this point (an unclosed bracket, brace or quote?); expected valid YAML");
             return null;
         }
     }
@@ -228,6 +228,7 @@ public sealed class YamlTreeReader
             text = text[(marker + 3)..];
         }
 
-        return text.TrimEnd('.');
+        text = text.TrimEnd('.');
+        return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "the YAML cannot be read";
     }
 }
