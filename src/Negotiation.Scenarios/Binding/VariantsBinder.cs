@@ -82,7 +82,7 @@ internal static class VariantsBinder
             var current = path.Get(root, out var missing);
             if (current is null && target is not YamlMapping)
             {
-                context.Diagnostics.Error(top, $"{prefix}: {missing}");
+                context.Diagnostics.Error(top, $"{prefix}: {missing?.Message}");
                 continue;
             }
 
@@ -102,7 +102,7 @@ internal static class VariantsBinder
     private static bool IsNumeric(YamlNode node) =>
         node is YamlScalar scalar && BindContext.TryParseNumber(scalar.Value, out _) || node is YamlMapping mapping && mapping["dist"] is not null;
 
-    private static YamlMapping Apply(BindContext context, YamlMapping root, YamlScalar pathNode, Func<NodePath, (YamlNode? Root, string? Error)> apply)
+    private static YamlMapping Apply(BindContext context, YamlMapping root, YamlScalar pathNode, Func<NodePath, (YamlNode? Root, PathError? Error)> apply)
     {
         if (NodePath.Parse(pathNode.Value) is not { } path)
         {
@@ -116,7 +116,17 @@ internal static class VariantsBinder
             return changed;
         }
 
-        context.Error(pathNode, error ?? $"path '{pathNode.Value}' cannot be changed; expected a path inside the document");
+        if (error is null)
+        {
+            context.Error(pathNode, $"path '{pathNode.Value}' cannot be changed; expected a path inside the document");
+            return root;
+        }
+
+        // Point at the missing segment itself when the path is written plainly on one line.
+        var position = pathNode.IsQuoted
+            ? pathNode.Position
+            : pathNode.Position with { Column = pathNode.Position.Column + path.OffsetOf(error.Segment) };
+        context.Diagnostics.Error(position, error.Message);
         return root;
     }
 

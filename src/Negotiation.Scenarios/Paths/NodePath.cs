@@ -20,8 +20,11 @@ public sealed record NodePath(string Text, IReadOnlyList<string> Segments)
     public static string InvalidMessage(string text) =>
         $"path '{text}' is not valid; expected dot-separated keys such as actors.russia.reservation";
 
+    /// <summary>Where segment <paramref name="index"/> starts within the path's text.</summary>
+    public int OffsetOf(int index) => Segments.Take(index).Sum(s => s.Length + 1);
+
     /// <summary>The node at the path, or null with <paramref name="error"/> saying which segment is missing.</summary>
-    public YamlNode? Get(YamlNode root, out string? error)
+    public YamlNode? Get(YamlNode root, out PathError? error)
     {
         var node = root;
         for (var i = 0; i < Segments.Count; i++)
@@ -38,12 +41,12 @@ public sealed record NodePath(string Text, IReadOnlyList<string> Segments)
     }
 
     /// <summary>A copy of <paramref name="root"/> with the node at the path replaced or, when only the last key is missing, added.</summary>
-    public YamlNode? Set(YamlNode root, YamlNode value, out string? error) => Rebuild(root, 0, value, out error);
+    public YamlNode? Set(YamlNode root, YamlNode value, out PathError? error) => Rebuild(root, 0, value, out error);
 
     /// <summary>A copy of <paramref name="root"/> without the node at the path, which must exist.</summary>
-    public YamlNode? Remove(YamlNode root, out string? error) => Rebuild(root, 0, null, out error);
+    public YamlNode? Remove(YamlNode root, out PathError? error) => Rebuild(root, 0, null, out error);
 
-    private YamlNode? Rebuild(YamlNode node, int i, YamlNode? value, out string? error)
+    private YamlNode? Rebuild(YamlNode node, int i, YamlNode? value, out PathError? error)
     {
         var segment = Segments[i];
         var last = i == Segments.Count - 1;
@@ -92,7 +95,7 @@ public sealed record NodePath(string Text, IReadOnlyList<string> Segments)
     }
 
     /// <summary>The child named by segment <paramref name="i"/>, or null with a message naming the first missing segment.</summary>
-    private YamlNode? Child(YamlNode node, int i, out string? error)
+    private YamlNode? Child(YamlNode node, int i, out PathError? error)
     {
         var segment = Segments[i];
         var parent = i == 0 ? "the top level" : string.Join('.', Segments.Take(i));
@@ -103,17 +106,20 @@ public sealed record NodePath(string Text, IReadOnlyList<string> Segments)
                 return child;
             case YamlMapping mapping:
                 var keys = mapping.Entries.Select(e => e.Key.Value).ToArray();
-                error = $"path '{Text}' does not exist: {parent} has no key '{segment}'; {Suggestions.Hint(segment, keys, "one of")}";
+                error = new PathError(i, $"path '{Text}' does not exist: {parent} has no key '{segment}'; {Suggestions.Hint(segment, keys, "one of")}");
                 return null;
             case YamlSequence sequence when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
                                             && index < sequence.Items.Count:
                 return sequence.Items[index];
             case YamlSequence sequence:
-                error = $"path '{Text}' does not exist: {parent} has no item '{segment}'; expected an index from 0 to {sequence.Items.Count - 1}";
+                error = new PathError(i, $"path '{Text}' does not exist: {parent} has no item '{segment}'; expected an index from 0 to {sequence.Items.Count - 1}");
                 return null;
             default:
-                error = $"path '{Text}' does not exist: {parent} is {node.Describe()}, which has no keys; expected a path through mappings";
+                error = new PathError(i, $"path '{Text}' does not exist: {parent} is {node.Describe()}, which has no keys; expected a path through mappings");
                 return null;
         }
     }
 }
+
+/// <summary>Why a path cannot be followed: the first segment that does not exist, and the message to show.</summary>
+public sealed record PathError(int Segment, string Message);
