@@ -6,7 +6,7 @@ namespace Negotiation.Scenarios.Binding;
 /// <summary>Binds <c>actors:</c> — each party's power, interests, red lines, reservation value, strategy, compliance and bloc.</summary>
 internal static class ActorsBinder
 {
-    private static readonly string[] Keys =
+    internal static readonly string[] Keys =
     [
         "name", "description", "power", "reservation", "interests", "redLines", "strategy", "compliance", "members", "consent",
         "answersFor",

@@ -9,7 +9,7 @@ namespace Negotiation.Scenarios.Binding;
 /// </summary>
 internal static class InterestsBinder
 {
-    private static readonly string[] Keys = ["weight", "values", "ideal", "loss", "curve"];
+    internal static readonly string[] Keys = ["weight", "values", "ideal", "loss", "curve"];
 
     private static readonly Dictionary<string, LossShape> Losses = new()
     {

@@ -6,7 +6,7 @@ namespace Negotiation.Scenarios.Binding;
 /// <summary>Binds <c>issues:</c> — discrete issues (a list of options) and continuous ones (a range).</summary>
 internal static class IssuesBinder
 {
-    private static readonly string[] Keys = ["name", "description", "options", "range", "unit", "resolution"];
+    internal static readonly string[] Keys = ["name", "description", "options", "range", "unit", "resolution"];
 
     public static IReadOnlyList<Issue> Bind(BindContext context, YamlNode? section, ScenarioIndex index)
     {

@@ -6,7 +6,7 @@ namespace Negotiation.Scenarios.Binding;
 /// <summary>Binds <c>protocol:</c> — who signs under which rule, who proposes, the deadline, mediator and opening text.</summary>
 internal static class ProtocolBinder
 {
-    private static readonly string[] Keys = ["type", "signatories", "rule", "proposers", "deadline", "roundDays", "mediator", "opening"];
+    internal static readonly string[] Keys = ["type", "signatories", "rule", "proposers", "deadline", "roundDays", "mediator", "opening"];
 
     private static readonly Dictionary<string, ProtocolKind> Kinds = new()
     {

@@ -9,7 +9,7 @@ namespace Negotiation.Scenarios.Binding;
 /// </summary>
 internal static class StrategyBinder
 {
-    private static readonly string[] Keys = ["type", "e", "start", "floor", "reciprocity", "level"];
+    internal static readonly string[] Keys = ["type", "e", "start", "floor", "reciprocity", "level"];
 
     private static readonly Dictionary<string, (StrategyKind Kind, double E)> Presets = new()
     {
