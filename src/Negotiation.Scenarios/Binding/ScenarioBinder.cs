@@ -43,8 +43,8 @@ internal static class ScenarioBinder
 
     private static ScenarioMetadata? BindMetadata(BindContext context, Fields fields, string defaultId)
     {
-        var version = fields.Required("schemaVersion", "1") is { } versionNode ? context.Integer(versionNode, "schemaVersion", 1) : null;
-        if (version is > 1)
+        var version = fields.Required("schemaVersion", "1") is { } versionNode ? context.Integer(versionNode, "schemaVersion", int.MinValue) : null;
+        if (version is not null and not 1)
         {
             context.Error(fields.Optional("schemaVersion")!, $"schemaVersion is {version}; expected 1, the only version this program reads");
             version = null;

@@ -11,6 +11,13 @@ public class ScenarioBinderTest
     }
 
     [Fact]
+    public void SchemaVersionZero_IsRejected()
+    {
+        var yaml = Fixture.Minimal.Replace("schemaVersion: 1", "schemaVersion: 0");
+        Assert.Equal("1:16: schemaVersion is 0; expected 1, the only version this program reads", Fixture.Error(yaml));
+    }
+
+    [Fact]
     public void MissingSchemaVersionAndTitle_AreBothReportedAtTheRoot()
     {
         var yaml = Fixture.Minimal.Replace("schemaVersion: 1\n", "").Replace("title: Minimal\n", "");
