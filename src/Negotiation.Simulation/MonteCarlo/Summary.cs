@@ -69,9 +69,10 @@ public sealed record DistributionSummary(
 
 /// <summary>
 /// One actor's outcome over all runs: utility of the agreement when there is one, else its reservation value
-/// at the end of the talks; and how often it did better than that reservation value.
+/// at the end of the talks; and how often it did better than that reservation value. Utility is null only when
+/// no run completed.
 /// </summary>
-public sealed record ActorSummary(string Id, string Name, DistributionSummary Utility, double BeatBatnaRate, Interval BeatBatnaCi95);
+public sealed record ActorSummary(string Id, string Name, DistributionSummary? Utility, double BeatBatnaRate, Interval BeatBatnaCi95);
 
 /// <summary>
 /// The life of agreements after signature, among agreed runs. <paramref name="Holding"/>[t] is the share of
@@ -89,8 +90,8 @@ public sealed record ComplianceSummary(
     IReadOnlyList<NamedShare> StagesReached);
 
 /// <summary>
-/// How much one uncertain parameter moves the outcomes: standardised regression coefficients of the
-/// agreement indicator and of the one-year-survival indicator on all sampled parameters.
+/// How much one uncertain parameter moves the outcomes: the standardised coefficient of a simple regression
+/// (the correlation) of the agreement indicator, and of the one-year-survival indicator, on the parameter.
 /// </summary>
 public sealed record SensitivityEntry(string Parameter, double Agreement, double Survival);
 

@@ -1,0 +1,27 @@
+using Negotiation.Core.Model;
+
+namespace Negotiation.Scenarios.Binding;
+
+/// <summary>
+/// The ids a scenario declares, collected from mapping keys before the bodies are bound, so that a reference
+/// to an entry whose body has an error is not reported a second time as unknown.
+/// </summary>
+internal sealed class ScenarioIndex
+{
+    /// <summary>Issue ids in declaration order (a list, because order is the engine's issue index).</summary>
+    public List<string> IssueIds { get; } = [];
+
+    /// <summary>Issues that bound without error, for checks that need their kind, options or range.</summary>
+    public Dictionary<string, Issue> Issues { get; } = [];
+
+    public HashSet<string> ActorIds { get; } = [];
+
+    public HashSet<string> ProposalIds { get; } = [];
+
+    public HashSet<string> StageIds { get; } = [];
+
+    public int IssueOrder(string issueId) => IssueIds.IndexOf(issueId);
+
+    /// <summary>The protocol deadline when it is known, for checking event rounds.</summary>
+    public int? Deadline { get; set; }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Negotiation.Scenarios.Binding;
+
+namespace Negotiation.Scenarios.Tests;
+
+/// <summary>The editor schema stays in step with the loader and with the copy shipped in docs/.</summary>
+public class ScenarioSchemaTest
+{
+    private static readonly JsonElement Schema = JsonDocument.Parse(ScenarioSchema.Json).RootElement;
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Negotiation.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Negotiation.sln not found above the test binaries");
+    }
+
+    private static string[] PropertiesOf(JsonElement element) =>
+        element.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order().ToArray();
+
+    private static JsonElement Definition(string name) => Schema.GetProperty("definitions").GetProperty(name);
+
+    [Fact]
+    public void DocsCopy_IsIdenticalToTheEmbeddedSchema()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "scenario.schema.json"));
+        Assert.Equal(ScenarioSchema.Json, docs);
+    }
+
+    [Fact]
+    public void TopLevelKeys_MatchTheLoader()
+    {
+        Assert.Equal(ScenarioBinder.TopLevelKeys.Order(), PropertiesOf(Schema));
+    }
+
+    [Fact]
+    public void SectionKeys_MatchTheLoader()
+    {
+        Assert.Equal(ActorsBinder.Keys.Order(), PropertiesOf(Definition("actor")));
+        Assert.Equal(IssuesBinder.Keys.Order(), PropertiesOf(Definition("issue")));
+        Assert.Equal(InterestsBinder.Keys.Order(), PropertiesOf(Definition("interest")));
+        Assert.Equal(ProtocolBinder.Keys.Order(), PropertiesOf(Definition("protocol")));
+    }
+
+    [Fact]
+    public void Schema_DeclaresDraft07()
+    {
+        Assert.Equal("http://json-schema.org/draft-07/schema#", Schema.GetProperty("$schema").GetString());
+    }
+}
