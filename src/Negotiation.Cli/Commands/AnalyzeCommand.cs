@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Negotiation.Cli.Infrastructure;
+using Negotiation.Core.Model;
+using Negotiation.Simulation.Analysis;
+
+namespace Negotiation.Cli.Commands;
+
+/// <summary>
+/// <c>negotiate analyze</c>: the bargaining analysis of a scenario without simulation: Pareto frontier, Nash,
+/// Kalai–Smorodinsky and maximum-welfare points, and whether a zone of possible agreement exists.
+/// </summary>
+public static class AnalyzeCommand
+{
+    private const int FrontierRowsShown = 15;
+
+    public static Command Create(Func<CliContext> context)
+    {
+        var file = CommonOptions.ScenarioFile();
+        var variants = CommonOptions.Variants();
+        var json = CommonOptions.Json();
+        var all = new Option<bool>("--all-frontier") { Description = $"List the whole Pareto frontier (default: the first {FrontierRowsShown} packages by welfare)." };
+        var command = new Command("analyze", """
+            Analyse a scenario without simulating it, at the parameters' central values: the Pareto frontier, the
+            Nash bargaining solution, the Kalai–Smorodinsky point, maximum welfare, and whether any package
+            beats every signatory's BATNA without crossing a red line (a ZOPA) — and if not, who closes it.
+
+            Examples:
+              negotiate analyze scenarios/nato-russia-2022.yaml
+              negotiate analyze laptop.yaml --all-frontier
+              negotiate analyze scenarios/nato-russia-2022.yaml --variant ten-point --json
+            """)
+        {
+            file, variants, json, all,
+        };
+        command.SetAction(parse => Execute(context(), parse.GetValue(file)!, parse.GetValue(variants) ?? [], parse.GetValue(json), parse.GetValue(all)));
+        return command;
+    }
+
+    public static int Execute(CliContext context, string path, IReadOnlyCollection<string> variantIds, bool json, bool allFrontier)
+    {
+        var set = ScenarioInput.Load(context, path);
+        if (set is null || !ScenarioInput.CheckVariants(context, set, variantIds))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var chosen = set.Variants.Where(v => variantIds.Count == 0 || variantIds.Contains(v.Id)).ToArray();
+        var results = chosen.Select(v => (Variant: v, Analysis: ScenarioAnalysis.Analyze(v.Scenario))).ToArray();
+        if (json)
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(
+                results.Select(r => new { variant = r.Variant.Id, analysis = r.Analysis }),
+                new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+            return ExitCodes.Ok;
+        }
+
+        foreach (var (variant, analysis) in results)
+        {
+            context.Out.Write(Render(variant, analysis, allFrontier));
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The plain-text analysis of one variant.</summary>
+    public static string Render(VariantScenario variant, ScenarioAnalysisResult analysis, bool allFrontier)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var scenario = variant.Scenario;
+        var names = scenario.Actors.ToDictionary(a => a.Id, a => a.Name);
+        var text = new StringBuilder();
+        text.AppendLine($"{scenario.Metadata.Title} — variant '{variant.Id}' ({variant.Name})");
+        text.AppendLine(analysis.Exhaustive
+            ? string.Format(inv, "Packages: {0:N0}, all examined.", analysis.PackageSpaceSize)
+            : string.Format(inv, "Packages: {0:N0}; {1:N0} examined (a deterministic sample plus each actor's best packages), so the points below are approximate.", analysis.PackageSpaceSize, analysis.PackagesExamined));
+        text.AppendLine("Signatories: " + string.Join(", ", analysis.Signatories.Select(s => names[s])));
+        text.AppendLine();
+
+        var zopa = analysis.Zopa;
+        if (zopa.Exists)
+        {
+            text.AppendLine(string.Format(inv, "Zone of possible agreement: yes, {0:N0} package(s) every signatory prefers to no deal without crossing a red line.", zopa.PackageCount));
+        }
+        else
+        {
+            text.AppendLine("Zone of possible agreement: NONE. No package beats every signatory's BATNA within their red lines.");
+            foreach (var blocker in zopa.Blockers)
+            {
+                text.AppendLine($"  closed by {names[blocker.ActorId]}: {(blocker.Kind == ZopaBlock.RedLines ? "its red lines" : "its BATNA (reservation value)")}");
+            }
+        }
+
+        text.AppendLine();
+        var header = string.Join("  ", analysis.Signatories.Select(s => Fit(names[s], 10)));
+        text.AppendLine($"{"Point",-18}  {header}  Terms");
+        AppendPoint(text, "Nash", analysis.Nash, scenario);
+        AppendPoint(text, "Kalai–Smorodinsky", analysis.KalaiSmorodinsky, scenario);
+        AppendPoint(text, "Max welfare", analysis.MaxWelfare, scenario);
+        text.AppendLine();
+
+        var frontier = analysis.ParetoFrontier.OrderByDescending(p => p.Utilities.Sum()).ToArray();
+        var shown = allFrontier ? frontier : frontier.Take(FrontierRowsShown).ToArray();
+        text.AppendLine(string.Format(inv, "Pareto frontier: {0:N0} package(s){1}", frontier.Length, shown.Length < frontier.Length ? $", the {shown.Length} with the highest welfare shown (--all-frontier for all)" : ""));
+        foreach (var package in shown)
+        {
+            AppendPoint(text, "", package, scenario);
+        }
+
+        text.AppendLine();
+        text.AppendLine($"{"Actor",-18}  {"BATNA",8}  {"Best",8}  Best that all others accept");
+        foreach (var position in analysis.Positions)
+        {
+            text.AppendLine(string.Format(
+                inv,
+                "{0,-18}  {1,8:F3}  {2,8:F3}  {3}",
+                Fit(names[position.ActorId], 18),
+                position.Reservation,
+                position.BestUtility,
+                position.BestAcceptableToOthers is { } best ? best.ToString("F3", inv) : "none"));
+        }
+
+        text.AppendLine();
+        return text.ToString();
+    }
+
+    private static void AppendPoint(StringBuilder text, string label, AnalysedPackage? package, Scenario scenario)
+    {
+        if (package is null)
+        {
+            text.AppendLine($"{label,-18}  (none: no package gives every signatory a gain over its BATNA)");
+            return;
+        }
+
+        var utilities = string.Join("  ", package.Utilities.Select(u => u.ToString("F3", CultureInfo.InvariantCulture).PadLeft(10)));
+        text.AppendLine($"{Fit(label, 18),-18}  {utilities}  {Terms(package, scenario)}");
+    }
+
+    private static string Terms(AnalysedPackage package, Scenario scenario) =>
+        string.Join(", ", package.Terms.Select(t =>
+        {
+            var issue = scenario.Issue(t.IssueId);
+            var value = t.OptionId is { } option
+                ? issue.Options[issue.IndexOf(option)].Label
+                : t.Value?.ToString("G4", CultureInfo.InvariantCulture) + (issue.Unit is null ? "" : " " + issue.Unit);
+            return $"{issue.Name}: {value}";
+        }));
+
+    private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+}

@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Negotiation.Cli.Infrastructure;
+using Negotiation.Reporting;
+using Negotiation.Reporting.Summaries;
+using Negotiation.Simulation.MonteCarlo;
+
+namespace Negotiation.Cli.Commands;
+
+/// <summary>
+/// <c>negotiate merge</c>: combine the result directories of shards (<c>run --shard K/N</c>) into exactly the
+/// result one machine would have produced with the same seed and run count.
+/// </summary>
+public static class MergeCommand
+{
+    public static Command Create(Func<CliContext> context)
+    {
+        var dirs = new Argument<string[]>("dirs") { Description = "Result directories of the shards (each holds state.json).", Arity = ArgumentArity.OneOrMore };
+        var output = CommonOptions.Out("Directory for the merged report (default out/<scenario>/).");
+        var theme = CommonOptions.Theme();
+        var quiet = CommonOptions.Quiet();
+        var json = CommonOptions.Json();
+        var partial = new Option<bool>("--allow-partial") { Description = "Merge even when some shards are missing (the report is marked incomplete)." };
+        var command = new Command("merge", """
+            Merge shard results into one report, identical to a single-machine run with the same seed and runs.
+
+            Examples:
+              negotiate merge shards/1 shards/2 shards/3 shards/4 --out out/nato
+              negotiate merge shards/* --allow-partial
+            """)
+        {
+            dirs, output, theme, quiet, json, partial,
+        };
+        command.SetAction(parse => Execute(
+            context(),
+            parse.GetValue(dirs) ?? [],
+            parse.GetValue(output),
+            parse.GetValue(theme) ?? "print",
+            parse.GetValue(quiet),
+            parse.GetValue(json),
+            parse.GetValue(partial)));
+        return command;
+    }
+
+    public static int Execute(CliContext context, IReadOnlyList<string> dirs, string? output, string theme, bool quiet, bool json, bool allowPartial)
+    {
+        var parts = new List<MonteCarloResult>();
+        foreach (var dir in dirs)
+        {
+            var statePath = Path.Combine(dir, ReportOutput.StateFileName);
+            if (!File.Exists(statePath))
+            {
+                context.Error.WriteLine($"{dir}: error: no {ReportOutput.StateFileName} here; expected a directory written by 'negotiate run --shard K/N'");
+                return ExitCodes.BadInput;
+            }
+
+            try
+            {
+                parts.Add(ResultStateFile.Deserialize(File.ReadAllText(statePath)));
+            }
+            catch (FormatException e)
+            {
+                context.Error.WriteLine($"{statePath}: error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+        }
+
+        MonteCarloResult merged;
+        try
+        {
+            merged = ResultStateFile.Merge(parts, requireAll: !allowPartial);
+        }
+        catch (FormatException e)
+        {
+            context.Error.WriteLine($"negotiate merge: error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var outDir = output ?? Path.Combine("out", merged.ScenarioId);
+        var summary = SummaryBuilder.Build(merged);
+        ReportOutput.Write(context, summary, merged, outDir, theme, charts: true, perRunCsv: null);
+        if (json)
+        {
+            context.Out.WriteLine(SummaryJson.Serialize(summary));
+        }
+        else if (!quiet)
+        {
+            context.Out.Write(ConsoleReport.Render(summary, context.Color));
+            context.Out.WriteLine($"Merged {parts.Count} shard(s) into {outDir}{Path.DirectorySeparatorChar}");
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Text.Json;
+using Negotiation.Cli.Infrastructure;
+using Negotiation.Reporting;
+using Negotiation.Reporting.Summaries;
+using Negotiation.Simulation.MonteCarlo;
+
+namespace Negotiation.Cli.Commands;
+
+/// <summary><c>negotiate run</c>: simulate every variant, print the summary, write the report directory.</summary>
+public static class RunCommand
+{
+    public static Command Create(Func<CliContext> context)
+    {
+        var file = CommonOptions.ScenarioFile();
+        var variants = CommonOptions.Variants();
+        var runs = CommonOptions.Runs();
+        var seed = CommonOptions.Seed();
+        var threads = CommonOptions.Threads();
+        var output = CommonOptions.Out("Report directory (default out/<scenario>/); replaced safely, never left half-written.");
+        var theme = CommonOptions.Theme();
+        var quiet = CommonOptions.Quiet();
+        var json = CommonOptions.Json();
+        var perRun = new Option<bool>("--per-run") { Description = "Also write runs.csv: one row per run and variant (streamed, in run order)." };
+        var noCharts = new Option<bool>("--no-charts") { Description = "Skip PNG/SVG charts (faster; report.html then has tables only)." };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard K of N (K/N, 1-based) and write a mergeable result; see docs/cluster.md." };
+
+        var command = new Command("run", """
+            Simulate the negotiation and its aftermath many times and report the outcome distribution.
+
+            Examples:
+              negotiate run scenarios/nato-russia-2022.yaml
+              negotiate run scenarios/syria-coh-2016.yaml --runs 100000 --seed 7 --theme projector
+              negotiate run scenarios/nato-russia-2022.yaml --variant ten-point --json > summary.json
+              negotiate run scenarios/nato-russia-2022.yaml --runs 10000000 --shard 3/8 --out shards/3
+            """)
+        {
+            file, variants, runs, seed, threads, output, theme, quiet, json, perRun, noCharts, shard,
+        };
+        command.SetAction(parse => Execute(
+            context(),
+            new RunSettings(
+                parse.GetValue(file)!,
+                parse.GetValue(variants) ?? [],
+                parse.GetValue(runs),
+                parse.GetValue(seed),
+                parse.GetValue(threads),
+                parse.GetValue(output),
+                parse.GetValue(theme) ?? "print",
+                parse.GetValue(quiet),
+                parse.GetValue(json),
+                parse.GetValue(perRun),
+                !parse.GetValue(noCharts),
+                parse.GetValue(shard))));
+        return command;
+    }
+
+    /// <summary>Everything <c>negotiate run</c> was asked to do.</summary>
+    public sealed record RunSettings(
+        string File,
+        IReadOnlyCollection<string> Variants,
+        long Runs,
+        ulong Seed,
+        int Threads,
+        string? Out,
+        string Theme,
+        bool Quiet,
+        bool Json,
+        bool PerRun,
+        bool Charts,
+        string? Shard);
+
+    public static int Execute(CliContext context, RunSettings settings)
+    {
+        if (settings.Runs < 1)
+        {
+            return Diagnostics.BadOption(context, $"--runs must be at least 1, got {settings.Runs}");
+        }
+
+        if (settings.Threads < 1)
+        {
+            return Diagnostics.BadOption(context, $"--threads must be at least 1, got {settings.Threads}");
+        }
+
+        ShardSpec? shard = null;
+        if (settings.Shard is not null && (shard = ShardSpec.TryParse(settings.Shard)) is null)
+        {
+            return Diagnostics.BadOption(context, $"--shard must be K/N with 1 <= K <= N, got '{settings.Shard}'");
+        }
+
+        var set = ScenarioInput.Load(context, settings.File);
+        if (set is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        if (!ScenarioInput.CheckVariants(context, set, settings.Variants))
+        {
+            return ExitCodes.BadInput;
+        }
+
+        var plan = SimulationPlan.Compile(set, settings.Variants);
+        var chosen = plan.Variants.Select(v => v.Variant.Id).ToArray();
+        var request = new RunRequest(settings.Seed, settings.Runs, settings.Threads, shard);
+        var (start, end) = request.RunRange;
+        var outDir = settings.Out ?? Path.Combine("out", shard is null ? set.Metadata.Id : $"{set.Metadata.Id}-shard-{shard.Index}-of-{shard.Count}");
+        var progress = new RunProgress(end - start);
+        var perRunPath = settings.PerRun ? Path.Combine(Path.GetTempPath(), $"negotiate-runs-{Environment.ProcessId}-{Guid.NewGuid():N}.csv") : null;
+        using var sink = perRunPath is null ? null : new OrderedCsvSink(perRunPath, 0);
+        MonteCarloResult result;
+        try
+        {
+            result = ProgressDisplay.Run(
+                context,
+                settings.Quiet || settings.Json,
+                $"{set.Metadata.Id} ({chosen.Length} variant{(chosen.Length == 1 ? "" : "s")})",
+                progress,
+                () => MonteCarloRunner.Run(plan, request, ScenarioInput.Fingerprint(settings.File, chosen), progress, sink, context.Cancellation));
+        }
+        finally
+        {
+            sink?.Dispose();
+        }
+
+        var summary = SummaryBuilder.Build(result);
+        ReportOutput.Write(context, summary, result, outDir, settings.Theme, settings.Charts, perRunPath);
+        if (settings.Json)
+        {
+            context.Out.WriteLine(SummaryJson.Serialize(summary));
+        }
+        else if (!settings.Quiet)
+        {
+            context.Out.Write(ConsoleReport.Render(summary, context.Color));
+            context.Out.WriteLine($"Report written to {outDir}{Path.DirectorySeparatorChar}");
+        }
+
+        if (!result.Complete)
+        {
+            context.Error.WriteLine($"negotiate: interrupted after {result.CompletedRuns:N0} of {end - start:N0} runs; the report is marked incomplete.");
+            return ExitCodes.Interrupted;
+        }
+
+        return ExitCodes.Ok;
+    }
+}

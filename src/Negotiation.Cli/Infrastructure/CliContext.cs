@@ -1,0 +1,26 @@
+namespace Negotiation.Cli.Infrastructure;
+
+/// <summary>
+/// What a command may touch of the outside world: its output streams, whether they are an interactive terminal,
+/// the environment and the cancellation signal. Injected so that end-to-end tests run commands in-process.
+/// </summary>
+public sealed record CliContext(
+    TextWriter Out,
+    TextWriter Error,
+    bool Interactive,
+    Func<string, string?> Environment,
+    CancellationToken Cancellation)
+{
+    /// <summary>Colour on stdout only for a terminal, and never when NO_COLOR is set (no-color.org).</summary>
+    public bool Color => Interactive && string.IsNullOrEmpty(Environment("NO_COLOR"));
+
+    /// <summary>CI systems set CI; progress then prints plain periodic lines instead of a bar.</summary>
+    public bool IsCi => !string.IsNullOrEmpty(Environment("CI"));
+
+    public static CliContext ForConsole(CancellationToken cancellation) => new(
+        Console.Out,
+        Console.Error,
+        !Console.IsOutputRedirected && !Console.IsErrorRedirected,
+        System.Environment.GetEnvironmentVariable,
+        cancellation);
+}

@@ -1,0 +1,53 @@
+using Negotiation.Reporting;
+using Negotiation.Reporting.Summaries;
+using Negotiation.Simulation.MonteCarlo;
+
+namespace Negotiation.Cli.Infrastructure;
+
+/// <summary>
+/// Writes a run's report directory: the reporting layer's files plus the mergeable state and, when asked, the
+/// per-run rows — all swapped in together, so the directory is never half-written.
+/// </summary>
+public static class ReportOutput
+{
+    /// <summary>The mergeable accumulator state that <c>negotiate merge</c> reads.</summary>
+    public const string StateFileName = "state.json";
+
+    /// <summary>One row per run and variant, written with <c>--per-run</c>.</summary>
+    public const string PerRunFileName = "runs.csv";
+
+    public static void Write(CliContext context, SimulationSummary summary, MonteCarloResult result, string outDir, string theme, bool charts, string? perRunCsv)
+    {
+        var extra = new List<ReportExtraFile>
+        {
+            new(StateFileName, stream =>
+            {
+                using var writer = new StreamWriter(stream, leaveOpen: true);
+                writer.Write(ResultStateFile.Serialize(result));
+            }),
+        };
+        if (perRunCsv is not null)
+        {
+            extra.Add(new ReportExtraFile(PerRunFileName, stream =>
+            {
+                using var rows = File.OpenRead(perRunCsv);
+                rows.CopyTo(stream);
+            }));
+        }
+
+        try
+        {
+            ReportWriter.Write(summary, outDir, new ReportOptions(
+                theme == "projector" ? ReportTheme.Projector : ReportTheme.Print,
+                charts,
+                extra));
+        }
+        finally
+        {
+            if (perRunCsv is not null)
+            {
+                File.Delete(perRunCsv);
+            }
+        }
+    }
+}
