@@ -94,7 +94,7 @@ public static class AnalyzeCommand
         }
 
         text.AppendLine();
-        var header = string.Join("  ", analysis.Signatories.Select(s => Fit(names[s], 10)));
+        var header = string.Join("  ", analysis.Signatories.Select(s => Fit(names[s], 10).PadLeft(10)));
         text.AppendLine($"{"Point",-18}  {header}  Terms");
         AppendPoint(text, "Nash", analysis.Nash, scenario);
         AppendPoint(text, "Kalai–Smorodinsky", analysis.KalaiSmorodinsky, scenario);
