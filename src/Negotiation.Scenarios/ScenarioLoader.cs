@@ -113,7 +113,8 @@ public static class ScenarioLoader
 
         if (diagnostics.HasErrors)
         {
-            throw new InputException(diagnostics.Items);
+            // In file order, as an editor lists them; OrderBy is stable, so problems at one place keep the order found.
+            throw new InputException(diagnostics.Items.OrderBy(d => d.Position.Line).ThenBy(d => d.Position.Column).ToList());
         }
 
         return baseline is null ? null : new ScenarioSet(displayPath, variants);

@@ -21,6 +21,8 @@ public sealed class YamlTreeReader
         "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!",
     ];
 
+    private static readonly string TooDeepMessage = $"nesting deeper than {MaxDepth} levels; expected a flatter structure";
+
     private readonly string _file;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly IParser _parser;
@@ -69,6 +71,10 @@ public sealed class YamlTreeReader
 
             return root;
         }
+        catch (TooDeepException)
+        {
+            return null;
+        }
         catch (YamlException e)
         {
             Error(e.Start, $"{TrimYamlMessage(e.Message)}; expected valid YAML");
@@ -108,9 +114,10 @@ public sealed class YamlTreeReader
 
         if (depth > MaxDepth && node is MappingStart or SequenceStart)
         {
-            Error(node.Start, $"nesting deeper than {MaxDepth} levels; expected a flatter structure");
-            SkipNested();
-            return null;
+            // Stop reading at once: YamlDotNet's scanner rescans its per-level state for every token, so
+            // reading on through a megabyte of nested brackets would take hours.
+            Error(node.Start, TooDeepMessage);
+            throw new TooDeepException();
         }
 
         return node switch
@@ -192,26 +199,6 @@ public sealed class YamlTreeReader
         return null;
     }
 
-    /// <summary>Skips the collection just started without recursion, so that hostile nesting costs no stack.</summary>
-    private void SkipNested()
-    {
-        var level = 1;
-        while (level > 0 && _parser.MoveNext())
-        {
-            switch (_parser.Current)
-            {
-                case MappingStart or SequenceStart:
-                    level++;
-                    break;
-                case MappingEnd or SequenceEnd:
-                    level--;
-                    break;
-                case StreamEnd:
-                    return;
-            }
-        }
-    }
-
     private SourcePosition Position(Mark mark) => new(_file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
     private void Error(Mark mark, string message) => Error(Position(mark), message);
@@ -231,4 +218,7 @@ public sealed class YamlTreeReader
         text = text.TrimEnd('.');
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "the YAML cannot be read";
     }
+
+    /// <summary>Unwinds the recursive reader when the depth limit is hit; never leaves this class.</summary>
+    private sealed class TooDeepException : Exception;
 }
