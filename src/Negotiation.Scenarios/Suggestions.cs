@@ -12,14 +12,22 @@ public static class Suggestions
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var lowerWord = word.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
+            // The distance is at least the difference in length; skip candidates that cannot win or qualify.
+            var lengthGap = Math.Abs(candidate.Length - word.Length);
+            if (lengthGap >= bestDistance || lengthGap > Math.Max(1, Math.Max(word.Length, candidate.Length) / 3))
+            {
+                continue;
+            }
+
             if (string.Equals(candidate, word, StringComparison.OrdinalIgnoreCase) && candidate != word)
             {
                 return candidate;
             }
 
-            var distance = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = Distance(lowerWord, candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -40,7 +48,7 @@ public static class Suggestions
             return $"did you mean '{closest}'?";
         }
 
-        return candidates.Count == 0 ? $"expected {expected}" : $"expected {expected}: {string.Join(", ", candidates)}";
+        return candidates.Count == 0 ? $"expected {expected}" : $"expected {expected}: {Binding.Format.List(candidates)}";
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>

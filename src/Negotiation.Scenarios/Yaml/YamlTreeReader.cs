@@ -1,4 +1,5 @@
 using Negotiation.Core.Common;
+using Negotiation.Scenarios.Binding;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -203,7 +204,17 @@ public sealed class YamlTreeReader
 
     private void Error(Mark mark, string message) => Error(Position(mark), message);
 
-    private void Error(SourcePosition position, string message) => _diagnostics.Add(Diagnostic.Error(position, message));
+    private void Error(SourcePosition position, string message)
+    {
+        if (_diagnostics.Count < DiagnosticBag.MaxErrors)
+        {
+            _diagnostics.Add(Diagnostic.Error(position, message));
+        }
+        else if (_diagnostics.Count == DiagnosticBag.MaxErrors)
+        {
+            _diagnostics.Add(DiagnosticBag.TooMany(new SourcePosition(_file, 1, 1)));
+        }
+    }
 
     /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: 20) - (…): "; the position is printed by us.</summary>
     private static string TrimYamlMessage(string message)
