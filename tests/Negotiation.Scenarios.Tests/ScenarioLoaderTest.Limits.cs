@@ -38,4 +38,16 @@ public partial class ScenarioLoaderTest
         Assert.Equal(101, errors.Count);
         Assert.Equal($"{2 * n + 10}:7: unknown key 'j0' in proposals.p.terms; did you mean 'i0'?", errors[0]);
     }
+
+    [Fact]
+    public void HugeIds_AreRejectedWithAClippedMessage()
+    {
+        var id = new string('x', 1000); // YAML itself caps implicit keys at 1024 characters
+        var yaml = Fixture.Minimal.Replace("  usa:\n", $"  {id}:\n") + $"\n  signatories: [{id}y]";
+        var errors = Fixture.Errors(yaml);
+        Assert.Equal(
+            "13:3: id 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' in actors is 1000 characters long; expected an id of at most 80 characters",
+            errors[0]);
+        Assert.All(errors, e => Assert.True(e.Length < 1100));
+    }
 }

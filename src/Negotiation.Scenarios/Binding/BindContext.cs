@@ -136,7 +136,7 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
         }
 
         var of = owner is null ? "" : $" {owner}";
-        Error(node, $"unknown {kind} '{id}'{of}; {Suggestions.Hint(id, known, $"one of the {kind}s")}");
+        Error(node, $"unknown {kind} '{Format.Clip(id)}'{of}; {Suggestions.Hint(id, known, $"one of the {kind}s")}");
         return false;
     }
 

@@ -49,5 +49,7 @@ internal sealed class DiagnosticBag
     public static Diagnostic TooMany(SourcePosition top) =>
         Diagnostic.Error(top, $"too many errors: only the first {MaxErrors} are listed; expected a file closer to the format — fix these and check again");
 
-    public void Error(SourcePosition position, string message) => Add(Diagnostic.Error(position, message));
+    /// <summary>Adds an error; a message is cut at 1,000 characters so that no value in a file can make the report huge.</summary>
+    public void Error(SourcePosition position, string message) =>
+        Add(Diagnostic.Error(position, message.Length <= 1000 ? message : message[..997] + "..."));
 }

@@ -23,7 +23,7 @@ internal sealed class Fields
         {
             if (!allowedSet.Contains(entry.Key.Value) && !context.Diagnostics.IsFull)
             {
-                context.Error(entry.Key, $"unknown key '{entry.Key.Value}' {In}; {Suggestions.Hint(entry.Key.Value, allowed, "one of")}");
+                context.Error(entry.Key, $"unknown key '{Format.Clip(entry.Key.Value)}' {In}; {Suggestions.Hint(entry.Key.Value, allowed, "one of")}");
             }
         }
     }

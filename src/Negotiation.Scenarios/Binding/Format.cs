@@ -17,5 +17,8 @@ internal static class Format
         return string.Join(", ", list.Take(shown)) + (list.Count > shown ? ", ..." : "");
     }
 
+    /// <summary>Text cut to a readable length for a message (a hostile file may hold a megabyte-long value).</summary>
+    public static string Clip(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
     public static string Quoted(IEnumerable<string> items) => List(items.Select(i => $"'{i}'"));
 }

@@ -18,7 +18,7 @@ public sealed record YamlScalar(SourcePosition Position, string Value, bool IsQu
 {
     public bool IsNull => !IsQuoted && Value is "" or "~" or "null" or "Null" or "NULL";
 
-    public override string Describe() => IsNull ? "nothing" : $"'{Value}'";
+    public override string Describe() => IsNull ? "nothing" : $"'{Binding.Format.Clip(Value)}'";
 }
 
 /// <summary>One key and value of a mapping.</summary>
