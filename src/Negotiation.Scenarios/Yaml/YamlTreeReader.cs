@@ -94,7 +94,7 @@ public sealed class YamlTreeReader
     {
         if (parsingEvent is AnchorAlias alias)
         {
-            Error(alias.Start, $"alias '*{alias.Value}' is not allowed; expected the value written out in full");
+            Error(alias.Start, $"alias '*{Format.Clip(alias.Value.Value)}' is not allowed; expected the value written out in full");
             return null;
         }
 
@@ -105,12 +105,12 @@ public sealed class YamlTreeReader
 
         if (!node.Anchor.IsEmpty)
         {
-            Error(node.Start, $"anchor '&{node.Anchor.Value}' is not allowed; expected plain values without anchors and aliases");
+            Error(node.Start, $"anchor '&{Format.Clip(node.Anchor.Value)}' is not allowed; expected plain values without anchors and aliases");
         }
 
         if (!node.Tag.IsEmpty && !StandardTags.Contains(node.Tag.Value))
         {
-            Error(node.Start, $"tags are not allowed (found '{node.Tag.Value}'); expected a plain value without a tag");
+            Error(node.Start, $"tags are not allowed (found '{Format.Clip(node.Tag.Value)}'); expected a plain value without a tag");
         }
 
         if (depth > MaxDepth && node is MappingStart or SequenceStart)
