@@ -113,7 +113,14 @@ public static class ScenarioLoader
 
         if (diagnostics.HasErrors)
         {
-            throw new InputException(diagnostics.Items);
+            // In file order, as an editor lists them; OrderBy is stable, so problems at one place keep the order found.
+            var sorted = diagnostics.Items.OrderBy(d => d.Position.Line).ThenBy(d => d.Position.Column).ToList();
+            if (diagnostics.Truncated)
+            {
+                sorted.Add(DiagnosticBag.TooMany(top));
+            }
+
+            throw new InputException(sorted);
         }
 
         return baseline is null ? null : new ScenarioSet(displayPath, variants);

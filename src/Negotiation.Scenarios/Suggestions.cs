@@ -3,6 +3,9 @@ namespace Negotiation.Scenarios;
 /// <summary>Finds the closest allowed name to a misspelled one, for "did you mean" hints.</summary>
 public static class Suggestions
 {
+    /// <summary>Words longer than this get no suggestion.</summary>
+    public const int MaxLength = 100;
+
     /// <summary>
     /// The candidate closest to <paramref name="word"/> by optimal-string-alignment distance (Damerau–Levenshtein
     /// with adjacent transpositions), if it is close enough to be a plausible typo: at most a third of the
@@ -10,16 +13,35 @@ public static class Suggestions
     /// </summary>
     public static string? Closest(string word, IEnumerable<string> candidates)
     {
+        // Names are short; the quadratic distance is not worth computing (or allocating) for anything longer.
+        if (word.Length > MaxLength)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
+        var lowerWord = word.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
+            // The distance is at least the difference in length; skip candidates that cannot win or qualify.
+            var lengthGap = Math.Abs(candidate.Length - word.Length);
+            if (candidate.Length > MaxLength)
+            {
+                continue;
+            }
+
+            if (lengthGap >= bestDistance || lengthGap > Math.Max(1, Math.Max(word.Length, candidate.Length) / 3))
+            {
+                continue;
+            }
+
             if (string.Equals(candidate, word, StringComparison.OrdinalIgnoreCase) && candidate != word)
             {
                 return candidate;
             }
 
-            var distance = Distance(word.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var distance = Distance(lowerWord, candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
                 best = candidate;
@@ -40,7 +62,7 @@ public static class Suggestions
             return $"did you mean '{closest}'?";
         }
 
-        return candidates.Count == 0 ? $"expected {expected}" : $"expected {expected}: {string.Join(", ", candidates)}";
+        return candidates.Count == 0 ? $"expected {expected}" : $"expected {expected}: {Binding.Format.List(candidates)}";
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>

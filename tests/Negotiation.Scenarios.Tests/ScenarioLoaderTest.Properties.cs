@@ -73,6 +73,34 @@ public partial class ScenarioLoaderTest
         }, iter: 3000);
     }
 
+    private static readonly string[] OverridePaths =
+    [
+        "actors.russia.power", "actors.russia.reservation.value", "actors.usa.reservation", "actors.usa.reservation.mode",
+        "protocol.deadline", "protocol", "protocol.signatories.0", "events.sanctions.effects.0.reservation", "actors..x", "",
+        "nope", "compliance.mechanisms.jic.detection", "issues.troops.range.1", "variants.ten-point",
+    ];
+
+    [Fact]
+    public void RandomOverridesOnMutatedFiles_LoadOrReportDiagnostics()
+    {
+        var overrides = Gen.Select(Gen.Int[0, OverridePaths.Length - 1], Gen.Double[-5, 50])
+            .Select((i, v) => new ParameterOverride(OverridePaths[i], v)).Array[0, 3];
+        Gen.Select(Mutation.Array[0, 2], overrides).Sample((mutations, parameters) =>
+        {
+            var text = mutations.Aggregate(ValidText, (t, m) => m(t));
+            var lines = text.Split('\n').Length;
+            try
+            {
+                ScenarioLoader.LoadText(text, "mutated.yaml", parameters);
+            }
+            catch (InputException e)
+            {
+                Assert.NotEmpty(e.Diagnostics);
+                Assert.All(e.Diagnostics, d => Assert.InRange(d.Position.Line, 1, lines + 1));
+            }
+        }, iter: 1000);
+    }
+
     [Fact]
     public void Mutations_ExerciseBothOutcomes()
     {

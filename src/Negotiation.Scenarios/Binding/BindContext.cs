@@ -16,14 +16,16 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
     public void Error(YamlNode node, string message) => Diagnostics.Error(node.Position, message);
 
     /// <summary>Reads <paramref name="node"/> as a mapping with the given allowed keys (unknown keys are reported).</summary>
-    public Fields? Fields(YamlNode node, string where, params string[] allowed)
+    public Fields? Fields(YamlNode node, string where, params string[] allowed) => Fields(node, where, (IReadOnlyCollection<string>)allowed);
+
+    public Fields? Fields(YamlNode node, string where, IReadOnlyCollection<string> allowed)
     {
         if (node is YamlMapping mapping)
         {
             return new Fields(this, mapping, where, allowed);
         }
 
-        Error(node, $"{where} is {node.Describe()}; expected a mapping of {string.Join(", ", allowed)}");
+        Error(node, $"{where} is {node.Describe()}; expected a mapping of {Format.List(allowed)}");
         return null;
     }
 
@@ -128,8 +130,13 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
             return true;
         }
 
+        if (Diagnostics.IsFull)
+        {
+            return false;
+        }
+
         var of = owner is null ? "" : $" {owner}";
-        Error(node, $"unknown {kind} '{id}'{of}; {Suggestions.Hint(id, known, $"one of the {kind}s")}");
+        Error(node, $"unknown {kind} '{Format.Clip(id)}'{of}; {Suggestions.Hint(id, known, $"one of the {kind}s")}");
         return false;
     }
 

@@ -18,11 +18,12 @@ internal sealed class Fields
         _context = context;
         _where = where;
         Mapping = mapping;
+        var allowedSet = allowed as IReadOnlySet<string> ?? allowed.ToHashSet();
         foreach (var entry in mapping.Entries)
         {
-            if (!allowed.Contains(entry.Key.Value))
+            if (!allowedSet.Contains(entry.Key.Value) && !context.Diagnostics.IsFull)
             {
-                context.Error(entry.Key, $"unknown key '{entry.Key.Value}' {In}; {Suggestions.Hint(entry.Key.Value, allowed, "one of")}");
+                context.Error(entry.Key, $"unknown key '{Format.Clip(entry.Key.Value)}' {In}; {Suggestions.Hint(entry.Key.Value, allowed, "one of")}");
             }
         }
     }

@@ -5,6 +5,9 @@ namespace Negotiation.Scenarios.Binding;
 /// <summary>Walks a "mapping id -> entry" section (issues, actors, ...), checking each id is usable.</summary>
 internal static class IdMap
 {
+    /// <summary>Ids appear in every message and path about their entry; real ones are a few words long.</summary>
+    public const int MaxIdLength = 80;
+
     public static IReadOnlyList<(string Id, YamlScalar Key, YamlNode Value)> Entries(BindContext context, YamlNode? section, string path)
     {
         if (section is null or YamlScalar { IsNull: true })
@@ -22,6 +25,12 @@ internal static class IdMap
         foreach (var entry in mapping.Entries)
         {
             var id = entry.Key.Value;
+            if (id.Length > MaxIdLength)
+            {
+                context.Error(entry.Key, $"id '{Format.Clip(id)}' in {path} is {id.Length} characters long; expected an id of at most {MaxIdLength} characters");
+                continue;
+            }
+
             if (id.Length == 0 || id.Contains('.') || id.Any(char.IsWhiteSpace))
             {
                 context.Error(entry.Key, $"id '{id}' in {path} is not usable; expected an id without dots or spaces, such as 'ground-flights'");

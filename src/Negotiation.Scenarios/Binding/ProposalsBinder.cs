@@ -29,7 +29,7 @@ internal static class ProposalsBinder
 
     private static IReadOnlyList<Term>? BindTerms(BindContext context, YamlNode node, string path, string proposalId, ScenarioIndex index)
     {
-        if (context.Fields(node, path, index.IssueIds.ToArray()) is not { } fields)
+        if (context.Fields(node, path, index.IssueIds) is not { } fields)
         {
             return null;
         }
@@ -52,7 +52,7 @@ internal static class ProposalsBinder
             }
         }
 
-        var missing = index.IssueIds.Where(i => fields.Mapping.Find(i) is null).ToList();
+        var missing = index.IssueIds.Where(i => fields.Mapping.Find(i) is null).OrderBy(index.IssueOrder).ToList();
         if (missing.Count > 0)
         {
             context.Error(node, $"proposal '{proposalId}' does not settle {(missing.Count == 1 ? "issue" : "issues")} {Format.Quoted(missing)}; expected a term for every issue");

@@ -18,7 +18,7 @@ internal static class ScenarioBinder
         var fields = new Fields(context, root, "", TopLevelKeys);
         var metadata = BindMetadata(context, fields, defaultId);
         var index = new ScenarioIndex();
-        index.IssueIds.AddRange(IdMap.Keys(fields.Optional("issues")));
+        index.AddIssueIds(IdMap.Keys(fields.Optional("issues")));
         index.ActorIds.UnionWith(IdMap.Keys(fields.Optional("actors")));
         index.ProposalIds.UnionWith(IdMap.Keys(fields.Optional("proposals")));
 

@@ -8,8 +8,21 @@ namespace Negotiation.Scenarios.Binding;
 /// </summary>
 internal sealed class ScenarioIndex
 {
-    /// <summary>Issue ids in declaration order (a list, because order is the engine's issue index).</summary>
-    public List<string> IssueIds { get; } = [];
+    private readonly Dictionary<string, int> _issueOrder = [];
+
+    /// <summary>Issue ids; <see cref="IssueOrder"/> gives their declaration order, which is the engine's issue index.</summary>
+    public HashSet<string> IssueIds { get; } = [];
+
+    public void AddIssueIds(IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            if (IssueIds.Add(id))
+            {
+                _issueOrder[id] = _issueOrder.Count;
+            }
+        }
+    }
 
     /// <summary>Issues that bound without error, for checks that need their kind, options or range.</summary>
     public Dictionary<string, Issue> Issues { get; } = [];
@@ -20,7 +33,7 @@ internal sealed class ScenarioIndex
 
     public HashSet<string> StageIds { get; } = [];
 
-    public int IssueOrder(string issueId) => IssueIds.IndexOf(issueId);
+    public int IssueOrder(string issueId) => _issueOrder[issueId];
 
     /// <summary>The protocol deadline when it is known, for checking event rounds.</summary>
     public int? Deadline { get; set; }

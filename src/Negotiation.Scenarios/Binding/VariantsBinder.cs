@@ -60,7 +60,10 @@ internal static class VariantsBinder
         return variants;
     }
 
-    /// <summary>Applies sweep overrides: each must name a number, or a distribution it replaces by a fixed number.</summary>
+    /// <summary>
+    /// Applies sweep overrides: each path must exist and name a number (possibly a field of a distribution), or a
+    /// whole distribution, which the number replaces (sweeping a parameter the file leaves uncertain).
+    /// </summary>
     public static YamlMapping ApplyOverrides(BindContext context, YamlMapping root, IReadOnlyList<ParameterOverride> overrides, SourcePosition top)
     {
         foreach (var parameter in overrides)
@@ -78,15 +81,13 @@ internal static class VariantsBinder
                 continue;
             }
 
-            var target = path.Segments.Count > 1 ? NodePath.Parse(string.Join('.', path.Segments.SkipLast(1)))!.Get(root, out _) : root;
-            var current = path.Get(root, out var missing);
-            if (current is null && target is not YamlMapping)
+            if (path.Get(root, out var missing) is not { } current)
             {
                 context.Diagnostics.Error(top, $"{prefix}: {missing?.Message}");
                 continue;
             }
 
-            if (current is not null && !IsNumeric(current))
+            if (!IsNumeric(current))
             {
                 context.Diagnostics.Error(top, $"{prefix}: {parameter.Path} is {current.Describe()}, not a number; expected a path to a number or a distribution");
                 continue;

@@ -18,28 +18,42 @@ public sealed record YamlScalar(SourcePosition Position, string Value, bool IsQu
 {
     public bool IsNull => !IsQuoted && Value is "" or "~" or "null" or "Null" or "NULL";
 
-    public override string Describe() => IsNull ? "nothing" : $"'{Value}'";
+    public override string Describe() => IsNull ? "nothing" : $"'{Binding.Format.Clip(Value)}'";
 }
 
 /// <summary>One key and value of a mapping.</summary>
 public sealed record YamlEntry(YamlScalar Key, YamlNode Value);
 
 /// <summary>A mapping; keys are unique (the reader reports and drops duplicates) and keep file order.</summary>
-public sealed record YamlMapping(SourcePosition Position, IReadOnlyList<YamlEntry> Entries) : YamlNode(Position)
+public sealed record YamlMapping : YamlNode
 {
+    private readonly IReadOnlyList<YamlEntry> _entries = [];
+
+    // Built on first lookup so that large mappings are searched in constant time; reset whenever Entries is set
+    // (including by a with-expression), so a copy never uses its original's index.
+    private Dictionary<string, YamlEntry>? _index;
+
+    public YamlMapping(SourcePosition position, IReadOnlyList<YamlEntry> entries) : base(position)
+    {
+        Entries = entries;
+    }
+
+    public IReadOnlyList<YamlEntry> Entries
+    {
+        get => _entries;
+        init
+        {
+            _entries = value;
+            _index = null;
+        }
+    }
+
     public override string Describe() => "a mapping";
 
     public YamlEntry? Find(string key)
     {
-        foreach (var entry in Entries)
-        {
-            if (entry.Key.Value == key)
-            {
-                return entry;
-            }
-        }
-
-        return null;
+        _index ??= _entries.ToDictionary(e => e.Key.Value);
+        return _index.GetValueOrDefault(key);
     }
 
     public YamlNode? this[string key] => Find(key)?.Value;

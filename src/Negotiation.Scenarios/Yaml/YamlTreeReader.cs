@@ -1,4 +1,5 @@
 using Negotiation.Core.Common;
+using Negotiation.Scenarios.Binding;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -20,6 +21,8 @@ public sealed class YamlTreeReader
         "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
         "tag:yaml.org,2002:null", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!",
     ];
+
+    private static readonly string TooDeepMessage = $"nesting deeper than {MaxDepth} levels; expected a flatter structure";
 
     private readonly string _file;
     private readonly List<Diagnostic> _diagnostics = [];
@@ -69,6 +72,10 @@ public sealed class YamlTreeReader
 
             return root;
         }
+        catch (TooDeepException)
+        {
+            return null;
+        }
         catch (YamlException e)
         {
             Error(e.Start, $"{TrimYamlMessage(e.Message)}; expected valid YAML");
@@ -87,7 +94,7 @@ public sealed class YamlTreeReader
     {
         if (parsingEvent is AnchorAlias alias)
         {
-            Error(alias.Start, $"alias '*{alias.Value}' is not allowed; expected the value written out in full");
+            Error(alias.Start, $"alias '*{Format.Clip(alias.Value.Value)}' is not allowed; expected the value written out in full");
             return null;
         }
 
@@ -98,19 +105,20 @@ public sealed class YamlTreeReader
 
         if (!node.Anchor.IsEmpty)
         {
-            Error(node.Start, $"anchor '&{node.Anchor.Value}' is not allowed; expected plain values without anchors and aliases");
+            Error(node.Start, $"anchor '&{Format.Clip(node.Anchor.Value)}' is not allowed; expected plain values without anchors and aliases");
         }
 
         if (!node.Tag.IsEmpty && !StandardTags.Contains(node.Tag.Value))
         {
-            Error(node.Start, $"tags are not allowed (found '{node.Tag.Value}'); expected a plain value without a tag");
+            Error(node.Start, $"tags are not allowed (found '{Format.Clip(node.Tag.Value)}'); expected a plain value without a tag");
         }
 
         if (depth > MaxDepth && node is MappingStart or SequenceStart)
         {
-            Error(node.Start, $"nesting deeper than {MaxDepth} levels; expected a flatter structure");
-            SkipNested();
-            return null;
+            // Stop reading at once: YamlDotNet's scanner rescans its per-level state for every token, so
+            // reading on through a megabyte of nested brackets would take hours.
+            Error(node.Start, TooDeepMessage);
+            throw new TooDeepException();
         }
 
         return node switch
@@ -192,31 +200,21 @@ public sealed class YamlTreeReader
         return null;
     }
 
-    /// <summary>Skips the collection just started without recursion, so that hostile nesting costs no stack.</summary>
-    private void SkipNested()
-    {
-        var level = 1;
-        while (level > 0 && _parser.MoveNext())
-        {
-            switch (_parser.Current)
-            {
-                case MappingStart or SequenceStart:
-                    level++;
-                    break;
-                case MappingEnd or SequenceEnd:
-                    level--;
-                    break;
-                case StreamEnd:
-                    return;
-            }
-        }
-    }
-
     private SourcePosition Position(Mark mark) => new(_file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
     private void Error(Mark mark, string message) => Error(Position(mark), message);
 
-    private void Error(SourcePosition position, string message) => _diagnostics.Add(Diagnostic.Error(position, message));
+    private void Error(SourcePosition position, string message)
+    {
+        if (_diagnostics.Count < DiagnosticBag.MaxErrors)
+        {
+            _diagnostics.Add(Diagnostic.Error(position, message));
+        }
+        else if (_diagnostics.Count == DiagnosticBag.MaxErrors)
+        {
+            _diagnostics.Add(DiagnosticBag.TooMany(new SourcePosition(_file, 1, 1)));
+        }
+    }
 
     /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: 20) - (…): "; the position is printed by us.</summary>
     private static string TrimYamlMessage(string message)
@@ -231,4 +229,7 @@ public sealed class YamlTreeReader
         text = text.TrimEnd('.');
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : "the YAML cannot be read";
     }
+
+    /// <summary>Unwinds the recursive reader when the depth limit is hit; never leaves this class.</summary>
+    private sealed class TooDeepException : Exception;
 }

@@ -99,7 +99,8 @@ public class VariantsBinderTest
     [Fact]
     public void Override_ReplacesANumberInEveryVariant()
     {
-        var set = Fixture.Load(WithVariant("set:", "  protocol.deadline: 3"), new ParameterOverride("actors.usa.power", 0.5));
+        var yaml = WithVariant("set:", "  protocol.deadline: 3").Replace("  usa:\n", "  usa:\n    power: 2\n");
+        var set = Fixture.Load(yaml, new ParameterOverride("actors.usa.power", 0.5));
         Assert.All(set.Variants, v => Assert.Equal(new Fixed(0.5), v.Scenario.Actor("usa").Power));
     }
 
@@ -139,6 +140,33 @@ public class VariantsBinderTest
     {
         Assert.Equal(
             "1:1: actors.usa.power is -1; expected a number >= 0",
-            Fixture.Error(Fixture.Minimal, new ParameterOverride("actors.usa.power", -1)));
+            Fixture.Error(Fixture.Minimal.Replace("  usa:\n", "  usa:\n    power: 2\n"), new ParameterOverride("actors.usa.power", -1)));
+    }
+
+    [Fact]
+    public void Override_OfAKeyTheFileDoesNotWrite_IsAnError()
+    {
+        Assert.Equal(
+            "1:1: parameter override 'actors.usa.power': path 'actors.usa.power' does not exist: actors.usa has no key 'power'; expected one of: interests",
+            Fixture.Error(Fixture.Minimal, new ParameterOverride("actors.usa.power", 1)));
+    }
+
+    [Fact]
+    public void Override_OfAWholeDistribution_FixesTheParameter()
+    {
+        var yaml = Fixture.Minimal.Replace("  russia:\n", "  russia:\n    reservation: {dist: uniform, min: 0.1, max: 0.5}\n");
+        var set = Fixture.Load(yaml, new ParameterOverride("actors.russia.reservation", 0.25));
+        Assert.Equal(Reservation.Constant(0.25), set.Baseline.Scenario.Actor("russia").Reservation);
+    }
+
+    [Fact]
+    public void Override_WithAnEmptySegmentOrAnInfiniteValue_IsAnError()
+    {
+        Assert.Equal(
+            [
+                "1:1: parameter override 'protocol..deadline': path 'protocol..deadline' is not valid; expected dot-separated keys such as actors.russia.reservation",
+                "1:1: parameter override 'protocol.deadline': the value is infinity; expected a finite number",
+            ],
+            Fixture.Errors(Fixture.Minimal, new ParameterOverride("protocol..deadline", 1), new ParameterOverride("protocol.deadline", double.PositiveInfinity)));
     }
 }

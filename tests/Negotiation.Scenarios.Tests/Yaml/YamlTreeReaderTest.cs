@@ -50,10 +50,26 @@ public class YamlTreeReaderTest
     }
 
     [Fact]
-    public void NestingDeeperThanTheLimit_IsRejected()
+    public void FlowNestingDeeperThanTheLimit_IsRejected()
     {
+        // Depth counts the root mapping: the 64th bracket, at column 13 + 64, opens level 65.
         var yaml = Fixture.Minimal + "\ndescription: " + new string('[', 200) + new string(']', 200);
         Assert.Equal("18:77: nesting deeper than 64 levels; expected a flatter structure", Fixture.Error(yaml));
+    }
+
+    [Fact]
+    public void BracketsInProse_DoNotCountAsNesting()
+    {
+        var yaml = Fixture.Minimal + "\ndescription: " + string.Concat(Enumerable.Repeat("see [note ", 100));
+        Assert.StartsWith("see [note", Fixture.Load(yaml).Metadata.Description);
+    }
+
+    [Fact]
+    public void BlockNestingDeeperThanTheLimit_IsRejected()
+    {
+        // Line k (1-based) opens the mapping at depth k; depth 65 is the first too deep: line 65, column 65.
+        var yaml = string.Join('\n', Enumerable.Range(0, 70).Select(i => new string(' ', i) + "a:"));
+        Assert.Equal("65:65: nesting deeper than 64 levels; expected a flatter structure", Fixture.Error(yaml));
     }
 
     [Fact]
@@ -120,5 +136,30 @@ public class YamlTreeReaderTest
     {
         var yaml = Fixture.Minimal + "\n? [a, b]\n: c";
         Assert.Equal("18:3: a list used as a key; expected a plain name as key", Fixture.Error(yaml));
+    }
+
+    [Fact]
+    public void NestingBombOfAMegabyte_IsRejectedWithOneError()
+    {
+        var yaml = "a: " + new string('[', 500_000) + new string(']', 500_000);
+        Assert.Equal("1:67: nesting deeper than 64 levels; expected a flatter structure", Fixture.Error(yaml));
+    }
+
+    [Fact]
+    public void NestingBombWithTagsBetweenBrackets_IsRejectedWithOneError()
+    {
+        // Each "!t" tags the next bracket's list, so list k (depth k + 1) starts at the tag at column 4 + 4(k - 2) + 1:
+        // lists 2..64 give 63 tag errors, list 64 (depth 65) is too deep at column 253, and reading stops there.
+        var yaml = "a: " + string.Concat(Enumerable.Repeat("[!t ", 200_000));
+        var errors = Fixture.Errors(yaml);
+        Assert.Equal("1:253: nesting deeper than 64 levels; expected a flatter structure", errors[^1]);
+        Assert.Equal(64, errors.Count);
+    }
+
+    [Fact]
+    public void NulAndControlCharacters_GiveADiagnostic()
+    {
+        var error = Fixture.Error("title: a\0b\u0001\n" + "x: \u0000");
+        Assert.EndsWith("; expected valid YAML", error);
     }
 }
