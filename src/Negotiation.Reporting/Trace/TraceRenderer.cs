@@ -24,11 +24,11 @@ public static class TraceRenderer
         var s = trace.Scenario;
         var protocol = s.Protocol;
         w.Title($"Trace: {s.Metadata.Title}");
-        w.Line($"Variant {w.Code(trace.Variant.Id)} ({trace.Variant.Name}), seed {trace.Seed.ToString(CultureInfo.InvariantCulture)}, run {trace.Run.ToString(CultureInfo.InvariantCulture)}.");
-        w.Line($"Signatories: {string.Join(", ", trace.Signatories.Select(a => s.Actors[a].Name))}; rule: {Rule(protocol.Rule)}; "
-            + $"deadline {protocol.Deadline} rounds of {protocol.RoundDays.ToString("0.#", CultureInfo.InvariantCulture)} days"
+        w.Para($"Variant {w.Code(trace.Variant.Id)} ({trace.Variant.Name}), seed {trace.Seed.ToString(CultureInfo.InvariantCulture)}, run {trace.Run.ToString(CultureInfo.InvariantCulture)}.");
+        w.Para($"Signatories: {string.Join(", ", trace.Signatories.Select(a => s.Actors[a].Name))}; rule: {Rule(protocol.Rule)}; "
+            + $"deadline {protocol.Deadline} rounds of {Days(protocol.RoundDays)}"
             + (protocol.Kind == Core.Model.ProtocolKind.SingleText ? $"; single negotiating text drafted by {s.Actor(protocol.Mediator!).Name}." : "."));
-        w.Line($"Changed terms are {(markdown ? "in **bold**" : color ? $"{Bold}highlighted{Reset}" : "marked *")}; utilities are between 0 and 1; BATNA = the utility of no deal.");
+        w.Para($"Changed terms are {(markdown ? "in **bold**" : color ? $"{Bold}highlighted{Reset}" : "marked *")}; utilities are between 0 and 1; BATNA = the utility of no deal.");
         w.Blank();
 
         w.Heading("Negotiation");
@@ -60,7 +60,12 @@ public static class TraceRenderer
                 return changed[j] && previous is not null ? w.Highlight(text) : text;
             });
             var who = offer.Proposer < 0 ? "Opening proposal" : $"{s.Actors[offer.Proposer].Name} proposes";
-            w.Item($"{who}: {string.Join("; ", terms)}");
+            w.Item($"{who}:");
+            foreach (var term in terms)
+            {
+                w.Item(term, 1);
+            }
+
             w.Item("Utilities: " + string.Join(", ", s.Actors.Select((a, i) => $"{a.Name} {TraceWords.U(offer.Utilities[i])}")));
             foreach (var r in round.Responses.Where(r => r.Bloc < 0))
             {
@@ -76,25 +81,25 @@ public static class TraceRenderer
         }
 
         w.Blank();
-        w.Line(w.Strong("Outcome:") + " " + TraceWords.NegotiationOutcome(trace));
+        w.Para(w.Strong("Outcome:") + " " + TraceWords.NegotiationOutcome(trace));
         if (trace.Negotiation.Agreed)
         {
-            w.Line("Agreed terms: " + string.Join("; ", s.Issues.Select((issue, j) => $"{issue.Name}: {TraceWords.Term(s, j, trace.Package[j])}")));
-            w.Line("Utilities of the agreement: " + string.Join(", ", s.Actors.Select((a, i) => $"{a.Name} {TraceWords.U(trace.Utilities[i])} (BATNA {TraceWords.U(trace.Reservations[i])})")));
+            w.Para("Agreed terms: " + string.Join("; ", s.Issues.Select((issue, j) => $"{issue.Name}: {TraceWords.Term(s, j, trace.Package[j])}")));
+            w.Para("Utilities of the agreement: " + string.Join(", ", s.Actors.Select((a, i) => $"{a.Name} {TraceWords.U(trace.Utilities[i])} (BATNA {TraceWords.U(trace.Reservations[i])})")));
         }
 
         if (trace.Compliance is { } c)
         {
             w.Blank();
-            w.Heading($"Compliance: {c.Horizon} periods of {c.PeriodDays.ToString("0.#", CultureInfo.InvariantCulture)} days");
+            w.Heading($"Compliance: {c.Horizon} periods of {Days(c.PeriodDays)}");
             Compliance(w, trace, c);
             w.Blank();
-            w.Line(w.Strong("Ended:") + " " + TraceWords.ComplianceOutcome(trace, c));
+            w.Para(w.Strong("Ended:") + " " + TraceWords.ComplianceOutcome(trace, c));
         }
         else if (trace.Negotiation.Agreed)
         {
             w.Blank();
-            w.Line("The scenario has no compliance section: the agreement's life is not simulated.");
+            w.Para("The scenario has no compliance section: the agreement's life is not simulated.");
         }
 
         return w.ToString();
@@ -126,7 +131,18 @@ public static class TraceRenderer
 
             if (busy)
             {
-                w.Item($"Period {t}: {string.Join("; ", lines!)}.");
+                if (lines!.Length == 1)
+                {
+                    w.Item($"Period {t}: {lines[0]}.");
+                    continue;
+                }
+
+                w.Item($"Period {t}:");
+                foreach (var line in lines)
+                {
+                    w.Item(line + ".", 1);
+                }
+
             }
         }
     }
@@ -147,6 +163,8 @@ public static class TraceRenderer
     private static string Shift(Core.Model.Uncertain delta) =>
         (delta is Core.Model.Fixed ? "shifts by " : "shifts by about ") + Signed(delta.Mean);
 
+    private static string Days(double days) => days == 1 ? "1 day" : days.ToString("0.#", CultureInfo.InvariantCulture) + " days";
+
     private static string Signed(double x) => (x >= 0 ? "+" : "−") + Math.Abs(x).ToString("0.###", CultureInfo.InvariantCulture);
 
     private static string Rule(Core.Model.SigningRule rule) => rule.Kind switch
@@ -161,12 +179,34 @@ public static class TraceRenderer
     {
         private readonly StringBuilder _text = new();
 
-        public void Title(string text) => Line(markdown ? "# " + text : text);
+        public void Title(string text)
+        {
+            Line(markdown ? "# " + text : text);
+            if (markdown)
+            {
+                Blank();
+            }
+        }
+
+        /// <summary>A line of text; in markdown a paragraph of its own, so consecutive lines do not run together.</summary>
+        public void Para(string text)
+        {
+            Line(text);
+            if (markdown)
+            {
+                Blank();
+            }
+        }
 
         public void Heading(string text)
         {
+            Blank();
             Line(markdown ? "## " + text : text);
-            if (!markdown)
+            if (markdown)
+            {
+                Blank();
+            }
+            else
             {
                 Line(new string('-', text.Length));
             }

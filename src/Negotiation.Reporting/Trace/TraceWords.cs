@@ -127,6 +127,8 @@ internal static class TraceWords
         return $"No agreement: the deadline passed after round {n.Round}.";
     }
 
+    public static string Days(double days) => days == 1 ? "1 day" : days.ToString("0.#", Inv) + " days";
+
     /// <summary>The last period the compliance phase simulated.</summary>
     public static int LastPeriod(TraceCompliance c) => c.Result.Cause switch
     {
@@ -139,10 +141,10 @@ internal static class TraceWords
     public static string ComplianceOutcome(RunTrace trace, TraceCompliance c)
     {
         var r = c.Result;
-        var held = $"it held {r.PeriodsHeld} full period{(r.PeriodsHeld == 1 ? "" : "s")} ({(r.PeriodsHeld * c.PeriodDays).ToString("0.#", Inv)} days)";
+        var held = $"it held {r.PeriodsHeld} full period{(r.PeriodsHeld == 1 ? "" : "s")} ({Days(r.PeriodsHeld * c.PeriodDays)})";
         var sentence = r.Cause switch
         {
-            CollapseCause.None => $"The agreement held to the horizon, all {c.Horizon} periods ({(c.Horizon * c.PeriodDays).ToString("0.#", Inv)} days).",
+            CollapseCause.None => $"The agreement held to the horizon, all {c.Horizon} periods ({Days(c.Horizon * c.PeriodDays)}).",
             CollapseCause.Violation => $"The agreement collapsed in period {r.PeriodsHeld + 1} after a detected violation; {held}.",
             CollapseCause.FalseAlarm => $"The agreement collapsed in period {r.PeriodsHeld + 1} after a false alarm (nobody had violated); {held}.",
             CollapseCause.Spoiler => $"The agreement collapsed in period {r.PeriodsHeld + 1} after a spoiler's attack was blamed on a party; {held}.",
