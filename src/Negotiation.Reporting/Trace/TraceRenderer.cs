@@ -140,7 +140,7 @@ public static class TraceRenderer
                 w.Item($"Period {t}:");
                 foreach (var line in lines)
                 {
-                    w.Item(line + ".", 1);
+                    w.Item(char.ToUpperInvariant(line[0]) + line[1..] + ".", 1);
                 }
 
             }

@@ -174,7 +174,7 @@ internal static class TraceWords
         switch (e)
         {
             case StageEntry s:
-                return $"stage “{design.Stages[s.Stage].Name}” reached: it runs from period {s.Period}";
+                return s.Period == 1 ? $"stage “{design.Stages[s.Stage].Name}” in force from signature" : $"stage “{design.Stages[s.Stage].Name}” begins, the agreement having held {s.Period - 1} period{(s.Period == 2 ? "" : "s")}";
             case ViolationEntry v:
                 var detected = k + 1 < entries.Count && entries[k + 1] is DetectionEntry { Kind: CollapseCause.Violation } seen && seen.Party == v.Party;
                 return $"{Party(trace, v.Party)} violates “{design.Provisions[v.Provision].Name}”: gain {U(v.Gain)} > expected cost {U(v.ExpectedCost)}; {(detected ? "detected" : "not detected")}";
@@ -190,7 +190,7 @@ internal static class TraceWords
             case PenaltyEntry p:
                 return p.Amount == 0 ? null : $"{Party(trace, p.Party)} pays a penalty of {U(p.Amount)}{(p.AsGuarantor ? " as guarantor" : "")}";
             case SpoilerEntry s:
-                return $"{Party(trace, trace.Scenario.Actors.Count + s.Spoiler)} attacks; {(s.Misattributed ? "the attack is taken for a violation" : "correctly attributed, no consequence for the agreement")}";
+                return $"attack by {Party(trace, trace.Scenario.Actors.Count + s.Spoiler)}; {(s.Misattributed ? "the attack is taken for a violation" : "correctly attributed, no consequence for the agreement")}";
             case ResponseEntry r:
                 return r.Action switch
                 {
