@@ -105,44 +105,51 @@ public static class TraceRenderer
         return w.ToString();
     }
 
+    /// <summary>
+    /// Period by period; stretches where nothing touched the agreement — no entry, or only spoiler attacks that
+    /// were correctly attributed — are told in one line with the number of such attacks.
+    /// </summary>
     private static void Compliance(Writer w, RunTrace trace, TraceCompliance c)
     {
-        var byPeriod = c.Entries.Select((e, k) => (e.Period, Text: TraceWords.Entry(trace, c.Entries, k)))
+        var byPeriod = c.Entries.Select((e, k) => (Entry: e, Text: TraceWords.Entry(trace, c.Entries, k)))
             .Where(x => x.Text is not null)
-            .GroupBy(x => x.Period)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Text!).ToArray());
-        var last = Math.Max(TraceWords.LastPeriod(c), byPeriod.Count == 0 ? 0 : byPeriod.Keys.Max());
+            .GroupBy(x => x.Entry.Period)
+            .ToDictionary(g => g.Key, g => g.ToArray());
+        var end = TraceWords.LastPeriod(c);
+        var last = Math.Max(end, byPeriod.Count == 0 ? 0 : byPeriod.Keys.Max());
         var quietFrom = 0;
+        var harmless = 0;
         for (var t = 1; t <= last + 1; t++)
         {
-            var busy = byPeriod.TryGetValue(t, out var lines);
-            if (t <= last && !busy)
+            var entries = byPeriod.GetValueOrDefault(t) ?? [];
+            var quiet = entries.All(x => x.Entry is SpoilerEntry { Misattributed: false });
+            if (t <= last && quiet)
             {
                 quietFrom = quietFrom == 0 ? t : quietFrom;
+                harmless += entries.Length;
                 continue;
             }
 
             if (quietFrom > 0)
             {
-                var end = Math.Min(t - 1, TraceWords.LastPeriod(c));
-                w.Item(quietFrom == end ? $"Period {end}: no violation." : $"Periods {quietFrom}–{end}: no violation.");
+                var to = Math.Min(t - 1, end);
+                var attacks = harmless == 0 ? "" : $" ({harmless} spoiler attack{(harmless == 1 ? "" : "s")}, correctly attributed)";
+                w.Item(quietFrom == to ? $"Period {to}: no violation{attacks}." : $"Periods {quietFrom}–{to}: no violation{attacks}.");
                 quietFrom = 0;
+                harmless = 0;
             }
 
-            if (busy)
+            if (entries.Length == 1)
             {
-                if (lines!.Length == 1)
-                {
-                    w.Item($"Period {t}: {lines[0]}.");
-                    continue;
-                }
-
+                w.Item($"Period {t}: {entries[0].Text}.");
+            }
+            else if (entries.Length > 1)
+            {
                 w.Item($"Period {t}:");
-                foreach (var line in lines)
+                foreach (var (_, line) in entries)
                 {
-                    w.Item(char.ToUpperInvariant(line[0]) + line[1..] + ".", 1);
+                    w.Item(char.ToUpperInvariant(line![0]) + line[1..] + ".", 1);
                 }
-
             }
         }
     }
