@@ -125,8 +125,8 @@ public static class TraceCharts
 
         var (x, y) = (trace.Signatories[0], trace.Signatories[1]);
         var model = theme.NewModel("The utility plane: frontier, Nash point and the offers", Subtitle(trace));
-        theme.AddAxis(model, new LinearAxis { Position = AxisPosition.Bottom, Title = $"Utility for {s.Actors[x].Name}", Minimum = 0, Maximum = 1.02, MajorStep = 0.1 });
-        theme.AddAxis(model, new LinearAxis { Position = AxisPosition.Left, Title = $"Utility for {s.Actors[y].Name}", Minimum = 0, Maximum = 1.02, MajorStep = 0.1 });
+        theme.AddAxis(model, new LinearAxis { Position = AxisPosition.Bottom, Title = $"Utility for {s.Actors[x].Name}", Minimum = 0, Maximum = 1.08, MajorStep = 0.1 });
+        theme.AddAxis(model, new LinearAxis { Position = AxisPosition.Left, Title = $"Utility for {s.Actors[y].Name}", Minimum = 0, Maximum = 1.08, MajorStep = 0.1 });
 
         var frontier = new LineSeries { Title = "Pareto frontier", Color = OxyColors.Gray, StrokeThickness = theme.LineThickness, MarkerType = MarkerType.Square, MarkerSize = theme.MarkerSize * 0.6, MarkerFill = OxyColors.Gray };
         foreach (var p in analysis.ParetoFrontier.Select(p => (X: p.Utilities[x], Y: p.Utilities[y])).OrderBy(p => p.X).ThenByDescending(p => p.Y))
