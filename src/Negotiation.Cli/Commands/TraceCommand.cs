@@ -22,9 +22,9 @@ public static class TraceCommand
         var file = CommonOptions.ScenarioFile();
         var variant = new Option<string?>("--variant", "-v") { Description = "The variant to trace (default: the baseline)." };
         var seed = CommonOptions.Seed();
-        var run = new Option<long>("--run", "-r") { Description = "The run to replay (0-based; default 0). With --find: the first run to examine.", DefaultValueFactory = _ => 0 };
+        var run = new Option<long>("--run", "-r") { Description = "The run to replay (0-based). With --find: the first run to examine.", DefaultValueFactory = _ => 0 };
         var find = new Option<string?>("--find") { Description = $"Trace the first run from --run on with this outcome: agreement, breakdown, or collapse (agreed, then ended before the horizon). Examines at most {Tracer.DefaultFindLimit:N0} runs." };
-        var format = new Option<string>("--format", "-f") { Description = "text (default), markdown (for handouts), json or csv (one row per event).", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format", "-f") { Description = "Output: text (terminal), markdown (handouts), json, or csv (one row per event).", DefaultValueFactory = _ => "text" };
         var output = CommonOptions.Out("Write the trace to this file (atomically) instead of stdout.");
         var chart = new Option<string?>("--chart") { Description = "Also write trace-utilities.png/.svg and, for two signatories, trace-plane.png/.svg into this directory." };
         var theme = CommonOptions.Theme();
