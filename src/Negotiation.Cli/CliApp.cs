@@ -25,6 +25,7 @@ public static class CliApp
         root.Subcommands.Add(BenchCommand.Create(ctx));
         root.Subcommands.Add(SchemaCommand.Create(ctx));
         root.Subcommands.Add(ImportGeniusCommand.Create(ctx));
+        root.Subcommands.Add(TraceCommand.Create(ctx));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
