@@ -114,6 +114,15 @@ public static class SweepCharts
             lines,
             theme);
         chart.Model.Subtitle = Subtitle(sweep);
+        // The palette repeats after eight colours: later lines are dotted with square markers, so that no two
+        // actors share both colour and style.
+        var series = chart.Model.Series.OfType<LineSeries>().Where(s => s is not AreaSeries).ToArray();
+        for (var k = ChartTheme.Palette.Count; k < series.Length; k++)
+        {
+            series[k].LineStyle = LineStyle.Dot;
+            series[k].MarkerType = MarkerType.Square;
+        }
+
         return chart;
     }
 
