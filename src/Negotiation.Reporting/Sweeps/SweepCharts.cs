@@ -80,14 +80,14 @@ public static class SweepCharts
                 var points = sweep.Points.Where(p => p.Values[1] == value).ToArray();
                 if (points.Length > 0)
                 {
-                    lines.Add(Line($"{ChartLabels.ShortenStart(y.Path, 30)} = {Format(value)}", points, figureId));
+                    lines.Add(Line($"{Tail(y.Path)} = {Format(value)}", points, figureId));
                 }
             }
         }
 
         var chart = LineChart.Create(
             name,
-            $"{title} as {x.Path} varies",
+            title,
             $"{title} at each value of {x.Path}, with its 95% interval as a shaded band ({Runs(sweep)} per point, the same sampled futures at every point).",
             x.Path,
             title,
@@ -107,7 +107,7 @@ public static class SweepCharts
             .ToArray();
         var chart = LineChart.Create(
             "utility",
-            $"Expected utility as {x.Path} varies",
+            "Expected utility",
             $"Each actor's expected utility (of the deal, or of no deal when talks fail) at each value of {x.Path}, with 95% bands.",
             x.Path,
             "Expected utility",
@@ -147,7 +147,7 @@ public static class SweepCharts
             data[i, j] = point.Figure(figureId)?.Estimate ?? double.NaN;
         }
 
-        PlotModel model = theme.NewModel($"{title} over {x.Path} × {y.Path}", Subtitle(sweep));
+        PlotModel model = theme.NewModel(title, Subtitle(sweep));
         // Cells sit at index positions so that unevenly spaced values get equal cells; ticks show the values.
         theme.AddAxis(model, IndexAxis(AxisPosition.Bottom, x), grid: false);
         theme.AddAxis(model, IndexAxis(AxisPosition.Left, y), grid: false);
@@ -245,6 +245,13 @@ public static class SweepCharts
         }
 
         throw new ArgumentException($"value {value} is not on the sweep's axis", nameof(value));
+    }
+
+    /// <summary>The last two segments of a path ("jic.detection"), enough to tell lines apart in a legend.</summary>
+    public static string Tail(string path)
+    {
+        var segments = path.Split('.');
+        return string.Join('.', segments.Skip(Math.Max(0, segments.Length - 2)));
     }
 
     private static string Subtitle(SweepResult sweep) =>
