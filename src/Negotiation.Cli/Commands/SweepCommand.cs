@@ -216,14 +216,16 @@ public static class SweepCommand
         var text = new StringBuilder();
         text.AppendLine(string.Format(inv, "{0} — variant '{1}', {2:N0} runs per point, seed {3}", sweep.Title, sweep.VariantId, sweep.Runs, sweep.Seed));
         var widths = sweep.Axes.Select(a => Math.Max(a.Path.Length, 8)).ToArray();
-        text.Append(string.Concat(sweep.Axes.Select((a, k) => a.Path.PadRight(widths[k]) + "  ")));
-        text.Append("Agreement".PadRight(24));
-        text.AppendLine(sweep.HasCompliance ? "One-year survival" : "");
+        var header = string.Concat(sweep.Axes.Select((a, k) => a.Path.PadRight(widths[k]) + "  "))
+            + "Agreement".PadRight(24)
+            + (sweep.HasCompliance ? "One-year survival" : "");
+        text.AppendLine(header.TrimEnd());
         foreach (var point in sweep.Points)
         {
-            text.Append(string.Concat(point.Values.Select((v, k) => SweepParameter.Format(v).PadRight(widths[k]) + "  ")));
-            text.Append(Rate(point.Figure(SweepResult.AgreementRate)).PadRight(24));
-            text.AppendLine(sweep.HasCompliance ? Rate(point.Figure(SweepResult.OneYearSurvival)) : "");
+            var line = string.Concat(point.Values.Select((v, k) => SweepParameter.Format(v).PadRight(widths[k]) + "  "))
+                + Rate(point.Figure(SweepResult.AgreementRate)).PadRight(24)
+                + (sweep.HasCompliance ? Rate(point.Figure(SweepResult.OneYearSurvival)) : "");
+            text.AppendLine(line.TrimEnd());
         }
 
         return text.ToString();
