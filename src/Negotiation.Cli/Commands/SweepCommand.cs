@@ -27,7 +27,7 @@ public static class SweepCommand
         var parameters = new Option<string[]>("--param", "-p")
         {
             Description = "The parameter to sweep, as PATH=FROM:TO:STEP or PATH=v1,v2,...; PATH uses the variants' path syntax "
-                + "(actors.russia.reservation, compliance.mechanisms.jic.detection, actors.russia.reservation.mode). Once for curves, twice for a grid.",
+                + "(actors.russia.reservation, compliance.mechanisms.jic.detection, actors.russia.reservation.value.mode). Once for curves, twice for a grid.",
             AllowMultipleArgumentsPerToken = false,
         };
         var variant = new Option<string[]>("--variant", "-v") { Description = "The variant to sweep (default: the baseline). One variant per sweep." };
@@ -50,9 +50,9 @@ public static class SweepCommand
 
             Examples:
               negotiate sweep scenarios/syria-coh-2016.yaml --param actors.russia.reservation=0.2:0.7:0.05
-              negotiate sweep scenarios/syria-coh-2016.yaml --variant with-jic --param compliance.mechanisms.jic.detection=0.1,0.3,0.5,0.7,0.9
-              negotiate sweep scenarios/nato-russia-2022.yaml -p actors.russia.reservation.mode=0.3:0.6:0.1 -p actors.usa.reservation=0.2,0.4 --runs 2000
-              negotiate sweep scenarios/nato-russia-2022.yaml -p protocol.deadline=4:16:2 --json > sweep.json
+              negotiate sweep scenarios/syria-coh-2016.yaml --variant with-enforcement --param compliance.mechanisms.observers.detection=0.1,0.3,0.5,0.7,0.9
+              negotiate sweep scenarios/nato-russia-2022.yaml -p actors.russia.reservation.value.mode=0.3:0.6:0.1 -p actors.usa.reservation=0.2,0.4 --runs 2000
+              negotiate sweep scenarios/nato-russia-2022.yaml -p protocol.deadline=6:16:2 --json > sweep.json
             """)
         {
             file, parameters, variant, runs, seed, threads, output, theme, quiet, json, noCharts, force,

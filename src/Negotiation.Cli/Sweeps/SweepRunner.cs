@@ -65,7 +65,8 @@ public static class SweepRunner
             ScenarioSet loaded;
             try
             {
-                loaded = ScenarioLoader.Load(file, overrides);
+                // Only the swept variant takes the values, so a node that only it has (a mechanism it adds) can be swept.
+                loaded = ScenarioLoader.Load(file, overrides, variantId);
             }
             catch (InputException e)
             {

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Negotiation.Reporting.Sweeps;
@@ -15,7 +16,12 @@ public static class SweepJson
     public static byte[] ToUtf8(SweepResult sweep)
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+            // Readable names (NATO–Russia, not NATO\u2013Russia); the file is data, never embedded in HTML.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             Write(json, sweep);
         }

@@ -64,6 +64,15 @@ public class SweepRunnerTest
     }
 
     [Fact]
+    public void Variant_CanSweepANodeOnlyItHas()
+    {
+        // events.rival-offer exists only in the tough-seller variant; the baseline is loaded as written.
+        var sweep = Sweep("tough-seller", 200, "events.rival-offer.probability=0,1");
+        Assert.Equal("tough-seller", sweep.VariantId);
+        Assert.Equal(2, sweep.Points.Count);
+    }
+
+    [Fact]
     public void Run_IsTheSameForAnyThreadCount()
     {
         var parsed = new[] { SweepParameter.Parse("actors.seller.reservation=0.5,0.7", out _)! };

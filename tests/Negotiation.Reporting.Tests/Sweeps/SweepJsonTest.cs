@@ -32,6 +32,13 @@ public sealed class SweepJsonTest
     }
 
     [Fact]
+    public void Json_WritesNamesUnescaped()
+    {
+        var sweep = SampleSweep.Create() with { Title = "NATO–Russia" };
+        Assert.Contains("\"title\": \"NATO–Russia\"", SweepJson.ToText(sweep), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Incomplete_IsMarked()
     {
         using var json = JsonDocument.Parse(SweepJson.ToUtf8(SampleSweep.Create(complete: false)));
