@@ -132,6 +132,7 @@ public static class SweepCharts
         var x = sweep.Axes[0];
         var y = sweep.Axes[1];
         var data = new double[x.Values.Count, y.Values.Count];
+        var bases = new long?[x.Values.Count, y.Values.Count];
         for (var i = 0; i < x.Values.Count; i++)
         {
             for (var j = 0; j < y.Values.Count; j++)
@@ -145,6 +146,7 @@ public static class SweepCharts
             var i = IndexOf(x.Values, point.Values[0]);
             var j = IndexOf(y.Values, point.Values[1]);
             data[i, j] = point.Figure(figureId)?.Estimate ?? double.NaN;
+            bases[i, j] = point.Figure(figureId)?.Total;
         }
 
         PlotModel model = theme.NewModel(title, Subtitle(sweep));
@@ -184,7 +186,7 @@ public static class SweepCharts
                     model.Annotations.Add(new TextAnnotation
                     {
                         TextPosition = new DataPoint(i, j),
-                        Text = double.IsFinite(v) ? v.ToString("0%", CultureInfo.InvariantCulture) : "n/a",
+                        Text = CellLabel(v, figureId == SweepResult.AgreementRate ? null : bases[i, j]),
                         TextHorizontalAlignment = HorizontalAlignment.Center,
                         TextVerticalAlignment = VerticalAlignment.Middle,
                         FontSize = theme.FontSize,
@@ -197,10 +199,21 @@ public static class SweepCharts
             }
         }
 
-        var caption = $"{title} at every combination of {x.Path} and {y.Path} ({Runs(sweep)} per cell); grey cells have no estimate"
-            + (figureId == SweepResult.OneYearSurvival ? " (no agreement to survive)." : ".");
+        var caption = $"{title} at every combination of {x.Path} and {y.Path} ({Runs(sweep)} per cell)"
+            + (figureId == SweepResult.OneYearSurvival
+                ? "; each cell also shows the number of agreements it rests on, and grey cells had no agreement to survive."
+                : "; grey cells have no estimate.");
         return new Chart(name, caption, model);
     }
+
+    /// <summary>
+    /// A cell's label: the rate, and for survival the number of agreements it rests on — 100% of 2 agreements
+    /// should not read like 100% of 2,000.
+    /// </summary>
+    public static string CellLabel(double value, long? of) =>
+        !double.IsFinite(value) ? "n/a"
+        : of is { } n ? string.Format(CultureInfo.InvariantCulture, "{0:0%}\nof {1:N0}", value, n)
+        : value.ToString("0%", CultureInfo.InvariantCulture);
 
     private static LinearAxis IndexAxis(AxisPosition position, SweepAxis axis) => new()
     {

@@ -41,6 +41,13 @@ public sealed class SweepChartsTest
         Assert.Equal(4, chart.Model.Annotations.Count);
     }
 
+    [Theory]
+    [InlineData(0.5, null, "50%")]
+    [InlineData(1.0, 2L, "100%\nof 2")]
+    [InlineData(double.NaN, 0L, "n/a")]
+    public void CellLabel_ShowsTheBaseOfSurvival(double value, long? of, string expected) =>
+        Assert.Equal(expected, SweepCharts.CellLabel(value, of));
+
     [Fact]
     public void RateLine_LeavesOutPointsWithoutAnEstimate()
     {
