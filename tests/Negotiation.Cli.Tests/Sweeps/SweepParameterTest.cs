@@ -1,3 +1,5 @@
+using System.Globalization;
+using CsCheck;
 using Negotiation.Cli.Sweeps;
 
 namespace Negotiation.Cli.Tests.Sweeps;
@@ -30,6 +32,26 @@ public class SweepParameterTest
     public void Range_StepNotDividingTheRange_StopsBelowTo()
     {
         Assert.Equal([0, 0.3, 0.6, 0.9], Valid("p=0:1:0.3").Values);
+    }
+
+    [Fact]
+    public void Range_AnyValidRange_StartsAtFromStepsEvenlyAndNeverPassesTo()
+    {
+        // FROM and STEP in hundredths, as users type them; 2 to 200 values.
+        Gen.Select(Gen.Int[-100, 100], Gen.Int[1, 50], Gen.Int[1, 199]).Sample((from100, step100, steps) =>
+        {
+            double from = from100 / 100.0, step = step100 / 100.0, to = (from100 + step100 * steps) / 100.0;
+            var text = string.Create(CultureInfo.InvariantCulture, $"p={from}:{to}:{step}");
+            var values = SweepParameter.Parse(text, out var error)!.Values;
+            Assert.Null(error);
+            Assert.Equal(steps + 1, values.Count);
+            Assert.Equal(from, values[0]);
+            Assert.Equal(to, values[^1]);
+            for (var i = 1; i < values.Count; i++)
+            {
+                Assert.Equal(step, values[i] - values[i - 1], 9);
+            }
+        });
     }
 
     [Fact]

@@ -64,6 +64,18 @@ public class SweepRunnerTest
     }
 
     [Fact]
+    public void ShippedScenario_HigherUsReservation_NeverRaisesTheAgreementCount()
+    {
+        // nato-russia-2022: the United States is a required signatory (unanimity of Russia, the US and NATO).
+        var file = TestCli.Scenario("nato-russia-2022");
+        var plan = SweepRunner.Prepare(file, ScenarioLoader.Load(file), "russian-drafts", [SweepParameter.Parse("actors.usa.reservation=0.3:0.7:0.1", out _)!]);
+        var counts = SweepRunner.Run(plan, seed: 1, runs: 1_000, threads: 2).Points.Select(p => p.Figure(SweepResult.AgreementRate)!.Count!.Value).ToArray();
+        Assert.Equal(5, counts.Length);
+        Assert.All(counts.Zip(counts.Skip(1)), pair => Assert.True(pair.Second <= pair.First, string.Join(", ", counts)));
+        Assert.True(counts[0] > counts[^1]);
+    }
+
+    [Fact]
     public void Variant_CanSweepANodeOnlyItHas()
     {
         // events.rival-offer exists only in the tough-seller variant; the baseline is loaded as written.
