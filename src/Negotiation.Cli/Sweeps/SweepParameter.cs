@@ -84,15 +84,30 @@ public sealed record SweepParameter(string Path, IReadOnlyList<double> Values)
             return null;
         }
 
-        // Printed to 15 significant digits and read back, so 0.1 + 2·0.1 is 0.3, as the user wrote it.
         var values = new double[(int)intervals + 1];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = double.Parse((from + i * step).ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            values[i] = Point(from, step, i);
         }
 
         error = null;
         return values;
+    }
+
+    /// <summary>
+    /// FROM + i·STEP in decimal arithmetic, so that the values are the decimals the user meant: −0.07 + 7·0.01 is 0,
+    /// not 1.4·10⁻¹⁷, and 0.1 + 2·0.1 is 0.3. Numbers beyond decimal's range (about 7.9·10²⁸) use doubles.
+    /// </summary>
+    private static double Point(double from, double step, int i)
+    {
+        try
+        {
+            return (double)((decimal)from + i * (decimal)step);
+        }
+        catch (OverflowException)
+        {
+            return from + i * step;
+        }
     }
 
     private static double[]? List(string rhs, out string? error)

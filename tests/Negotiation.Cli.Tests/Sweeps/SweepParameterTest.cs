@@ -55,6 +55,13 @@ public class SweepParameterTest
     }
 
     [Fact]
+    public void Range_CrossingZero_HitsZeroExactly()
+    {
+        // In doubles −0.07 + 7·0.01 is 1.4·10⁻¹⁷, which would make a point "0.0000000000000000139".
+        Assert.Equal([-0.07, -0.06, -0.05, -0.04, -0.03, -0.02, -0.01, 0, 0.01], Valid("p=-0.07:0.01:0.01").Values);
+    }
+
+    [Fact]
     public void List_IsSortedAscending()
     {
         Assert.Equal([0.1, 0.5, 0.9], Valid("compliance.mechanisms.jic.detection=0.9, 0.1,0.5").Values);
