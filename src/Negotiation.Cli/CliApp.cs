@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(ctx));
         root.Subcommands.Add(ValidateCommand.Create(ctx));
         root.Subcommands.Add(AnalyzeCommand.Create(ctx));
+        root.Subcommands.Add(SweepCommand.Create(ctx));
         root.Subcommands.Add(MergeCommand.Create(ctx));
         root.Subcommands.Add(BenchCommand.Create(ctx));
         root.Subcommands.Add(SchemaCommand.Create(ctx));

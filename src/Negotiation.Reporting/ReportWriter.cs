@@ -8,9 +8,8 @@ using Negotiation.Simulation.MonteCarlo;
 namespace Negotiation.Reporting;
 
 /// <summary>
-/// Writes the report directory (docs/reports.md) atomically: every file is built in a hidden sibling directory,
-/// which then replaces the old report by two renames (old away, new in) before the old one is deleted. A failure
-/// while building leaves the previous report untouched; a failure between the renames puts the old one back.
+/// Writes the report directory (docs/reports.md) atomically through <see cref="AtomicDirectory"/>: every file is
+/// built in a hidden sibling directory, which then replaces the old report, so it is never seen half-written.
 /// </summary>
 public static class ReportWriter
 {
@@ -39,27 +38,7 @@ public static class ReportWriter
         Guard.NotNull(summary);
         Guard.NotNull(outputDirectory);
         Guard.NotNull(options);
-        string target = Path.GetFullPath(Path.TrimEndingDirectorySeparator(outputDirectory));
-        CheckReplaceable(target);
-        string parent = Path.GetDirectoryName(target) ?? throw new IOException($"{outputDirectory}: cannot write a report to a root directory");
-        Directory.CreateDirectory(parent);
-        string name = Path.GetFileName(target);
-        string staging = Path.Combine(parent, $".{name}.tmp-{Guid.NewGuid():N}");
-
-        List<string> files;
-        try
-        {
-            Directory.CreateDirectory(staging);
-            files = Build(summary, staging, options, step);
-        }
-        catch
-        {
-            TryDelete(staging);
-            throw;
-        }
-
-        Swap(staging, target, parent, name, step);
-        return files;
+        return AtomicDirectory.Write(outputDirectory, MarkerFile, staging => Build(summary, staging, options, step), step);
     }
 
     private static List<string> Build(SimulationSummary summary, string directory, ReportOptions options, Action<string>? step)
@@ -111,42 +90,6 @@ public static class ReportWriter
         return files;
     }
 
-    private static void Swap(string staging, string target, string parent, string name, Action<string>? step)
-    {
-        if (!Directory.Exists(target))
-        {
-            try
-            {
-                step?.Invoke("<swap>");
-                Directory.Move(staging, target);
-            }
-            catch
-            {
-                TryDelete(staging);
-                throw;
-            }
-
-            return;
-        }
-
-        string old = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
-        Directory.Move(target, old);
-        try
-        {
-            step?.Invoke("<swap>");
-            Directory.Move(staging, target);
-        }
-        catch
-        {
-            // Put the previous report back before reporting the failure.
-            Directory.Move(old, target);
-            TryDelete(staging);
-            throw;
-        }
-
-        TryDelete(old);
-    }
-
     // An extra file stays inside the report and never replaces one of the writer's own files.
     private static string CheckExtraName(string name, List<string> written)
     {
@@ -164,38 +107,5 @@ public static class ReportWriter
         }
 
         return relative;
-    }
-
-    private static void CheckReplaceable(string target)
-    {
-        if (File.Exists(target))
-        {
-            throw new IOException($"{target}: is a file, not a report directory");
-        }
-
-        if (Directory.Exists(target)
-            && Directory.EnumerateFileSystemEntries(target).Any()
-            && !File.Exists(Path.Combine(target, MarkerFile)))
-        {
-            throw new IOException($"{target}: the directory is not empty and holds no {MarkerFile}; refusing to replace it. Choose an empty or new directory.");
-        }
-    }
-
-    // Best effort: a leftover hidden directory is harmless, failing the whole report over it is not.
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }

@@ -19,7 +19,9 @@ public static class ScenarioLoader
 
     private const string DefaultBaselineId = "baseline";
 
-    public static ScenarioSet Load(string path, IReadOnlyList<ParameterOverride>? overrides = null)
+    /// <param name="overridesVariant">When set, <paramref name="overrides"/> apply to that variant only (its id, or the
+    /// baseline's id) and the others load as written — so a sweep can change a node that only its variant has.</param>
+    public static ScenarioSet Load(string path, IReadOnlyList<ParameterOverride>? overrides = null, string? overridesVariant = null)
     {
         Guard.NotNull(path);
         var top = new SourcePosition(path, 1, 1);
@@ -44,10 +46,11 @@ public static class ScenarioLoader
             throw new InputException(Diagnostic.Error(top, $"the file cannot be read ({e.Message}); expected a readable scenario file"));
         }
 
-        return LoadText(text, path, overrides);
+        return LoadText(text, path, overrides, overridesVariant);
     }
 
-    public static ScenarioSet LoadText(string yaml, string displayPath, IReadOnlyList<ParameterOverride>? overrides = null)
+    /// <param name="overridesVariant">As for <see cref="Load"/>.</param>
+    public static ScenarioSet LoadText(string yaml, string displayPath, IReadOnlyList<ParameterOverride>? overrides = null, string? overridesVariant = null)
     {
         Guard.NotNull(yaml);
         Guard.NotNull(displayPath);
@@ -71,11 +74,11 @@ public static class ScenarioLoader
                 $"the file is {what}; expected a scenario mapping starting with schemaVersion: 1"));
         }
 
-        var set = Bind(mapping, displayPath, top, overrides ?? []);
+        var set = Bind(mapping, displayPath, top, overrides ?? [], overridesVariant);
         return set ?? throw new InputException(Diagnostic.Error(top, "the scenario could not be loaded; expected a valid scenario"));
     }
 
-    private static ScenarioSet? Bind(YamlMapping file, string displayPath, SourcePosition top, IReadOnlyList<ParameterOverride> overrides)
+    private static ScenarioSet? Bind(YamlMapping file, string displayPath, SourcePosition top, IReadOnlyList<ParameterOverride> overrides, string? overridesVariant)
     {
         var diagnostics = new DiagnosticBag();
         var context = new BindContext(diagnostics);
@@ -83,7 +86,8 @@ public static class ScenarioLoader
         var baseRoot = file.Without("variants").Without("baseline");
         var (baselineId, baselineName, baselineDescription) = BindBaseline(context, file["baseline"]);
 
-        var baseline = ScenarioBinder.Bind(context, VariantsBinder.ApplyOverrides(context, baseRoot, overrides, top), defaultId);
+        IReadOnlyList<ParameterOverride> For(string id) => overridesVariant is null || overridesVariant == id ? overrides : [];
+        var baseline = ScenarioBinder.Bind(context, VariantsBinder.ApplyOverrides(context, baseRoot, For(baselineId), top), defaultId);
         var variants = new List<VariantScenario>();
         if (baseline is not null)
         {
@@ -95,7 +99,7 @@ public static class ScenarioLoader
             // A variant's own bag, so that problems the baseline already reported are not repeated for every
             // variant, and new ones say which variant they come from.
             var variantContext = new BindContext(new DiagnosticBag());
-            var root = VariantsBinder.ApplyOverrides(variantContext, variant.Root, overrides, top);
+            var root = VariantsBinder.ApplyOverrides(variantContext, variant.Root, For(variant.Id), top);
             var scenario = ScenarioBinder.Bind(variantContext, root, defaultId);
             foreach (var diagnostic in variantContext.Diagnostics.Items)
             {

@@ -60,7 +60,14 @@ public static class Intervals
     /// With a single pair the spread is unknown and the interval is the point itself; it is then reported as
     /// distinguishable only if nonzero, which the caller should treat with the run count in mind.
     /// </summary>
-    public static Interval PairedMean(long n, double sum, double sumOfSquares, double z = Z95)
+    public static Interval PairedMean(long n, double sum, double sumOfSquares, double z = Z95) => Mean(n, sum, sumOfSquares, z);
+
+    /// <summary>
+    /// Normal interval for a mean from n, Σx and Σx²: mean = Σx/n, s² = (Σx² − n·mean²)/(n − 1), mean ± z·s/√n
+    /// (used for expected utilities in sweeps; <see cref="PairedMean"/> is the same formula over differences).
+    /// With a single observation the interval is the point itself.
+    /// </summary>
+    public static Interval Mean(long n, double sum, double sumOfSquares, double z = Z95)
     {
         if (n <= 0)
         {

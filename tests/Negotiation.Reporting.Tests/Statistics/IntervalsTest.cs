@@ -19,6 +19,16 @@ public sealed class IntervalsTest
     }
 
     [Fact]
+    public void Mean_FourValues_MatchesHandComputation()
+    {
+        // x = 0.2, 0.4, 0.6, 0.8: n = 4, Σx = 2, Σx² = 0.04 + 0.16 + 0.36 + 0.64 = 1.2, mean = 0.5
+        // s² = (1.2 − 4·0.25) / 3 = 0.066667, s/√n = 0.258199 / 2 = 0.129099, half = 1.959964 · 0.129099 = 0.253030
+        Interval ci = Intervals.Mean(4, 2, 1.2);
+        Assert.Equal(0.246970, ci.Low, 5);
+        Assert.Equal(0.753030, ci.High, 5);
+    }
+
+    [Fact]
     public void Wilson_ZeroSuccesses_StartsAtZeroAndDoesNotCollapse()
     {
         // centre = 0.192073 / 1.384146 = 0.138766; half = 1.415999 · √(0.009604) = 1.415999 · 0.097998 = 0.138765

@@ -112,6 +112,22 @@ public class VariantsBinderTest
     }
 
     [Fact]
+    public void Override_ForOneVariant_LeavesTheOthersAsWritten()
+    {
+        var set = ScenarioLoader.LoadText(WithVariant("set:", "  protocol.deadline: 3"), "s.yaml", [new ParameterOverride("protocol.deadline", 7)], "v");
+        Assert.Equal([10, 7], set.Variants.Select(v => v.Scenario.Protocol.Deadline));
+    }
+
+    [Fact]
+    public void Override_ForOneVariant_MayChangeANodeOnlyThatVariantHas()
+    {
+        // The baseline has no 'germany' key under actors; the override would fail there, but it is not applied there.
+        var yaml = WithVariant("set:", "  actors.germany: {name: Germany, interests: {troops: {weight: 1, ideal: 0}}}");
+        var set = ScenarioLoader.LoadText(yaml, "s.yaml", [new ParameterOverride("actors.germany.power", 0.3)], "v");
+        Assert.Equal(new Fixed(0.3), set.Variants[1].Scenario.Actor("germany").Power);
+    }
+
+    [Fact]
     public void Override_ReplacesADistributionField()
     {
         var yaml = Fixture.Minimal.Replace("  russia:\n", "  russia:\n    reservation: {dist: pert, min: 0.1, mode: 0.2, max: 0.5}\n");

@@ -1,0 +1,68 @@
+using Negotiation.Cli;
+using Negotiation.Cli.Infrastructure;
+
+namespace Negotiation.Cli.Tests;
+
+/// <summary>What one in-process invocation of <c>negotiate</c> returned and printed.</summary>
+internal sealed record CliOutcome(int ExitCode, string Out, string Error);
+
+/// <summary>Runs <c>negotiate</c> in-process with captured output, and finds the repository's files.</summary>
+internal static class TestCli
+{
+    public static CliOutcome Run(params string[] args) => Run(CancellationToken.None, args);
+
+    public static CliOutcome Run(CancellationToken cancellation, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext(output, error, Interactive: false, Environment: _ => null, cancellation);
+        var code = CliApp.Run(args, context);
+        return new CliOutcome(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The repository root: the nearest directory above the test binaries holding Negotiation.sln.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Negotiation.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("Negotiation.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>A shipped scenario under scenarios/.</summary>
+    public static string Scenario(string name) => Path.Combine(RepositoryRoot, "scenarios", name + ".yaml");
+
+    /// <summary>A test scenario under TestData/ (copied next to the test binaries).</summary>
+    public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
+}
+
+/// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "negotiation-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
