@@ -35,6 +35,13 @@ internal static class TestCli
         }
     }
 
+    /// <summary>A context for calling a command's Execute directly, as a terminal (colour) or as a pipe.</summary>
+    public static CliContext Context(TextWriter output, TextWriter error, bool interactive = false) =>
+        new(output, error, interactive, _ => null, CancellationToken.None);
+
+    /// <summary>A file of the repository, by its path from the root.</summary>
+    public static string Repo(string relative) => Path.Combine(RepositoryRoot, relative);
+
     /// <summary>A shipped scenario under scenarios/.</summary>
     public static string Scenario(string name) => Path.Combine(RepositoryRoot, "scenarios", name + ".yaml");
 

@@ -3,14 +3,14 @@ namespace Negotiation.Cli.Tests.Commands;
 /// <summary>The GENIUS Laptop domain, imported, analysed and run end to end.</summary>
 public class ImportGeniusCommandTest
 {
-    private static readonly string Fixtures = CliHarness.Repo("tests/Negotiation.Scenarios.Tests/Genius/Fixtures");
+    private static readonly string Fixtures = TestCli.Repo("tests/Negotiation.Scenarios.Tests/Genius/Fixtures");
 
     [Fact]
     public void ImportedLaptop_AnalysesToTheKnownNashPointAndRunsWithTimeDependentStrategies()
     {
-        using var dir = new TempDir();
-        var yaml = dir["laptop.yaml"];
-        var import = CliHarness.Run(
+        using var dir = new TempDirectory();
+        var yaml = dir.Combine("laptop.yaml");
+        var import = TestCli.Run(
             "import-genius",
             Path.Combine(Fixtures, "laptop_domain.xml"),
             Path.Combine(Fixtures, "laptop_buyer.xml"),
@@ -20,7 +20,7 @@ public class ImportGeniusCommandTest
         Assert.Equal(0, import.ExitCode);
         Assert.Contains("Wrote", import.Error);
 
-        var analysis = CliHarness.Run("analyze", yaml);
+        var analysis = TestCli.Run("analyze", yaml);
         Assert.Equal(0, analysis.ExitCode);
         // The frontier is GENIUS's four packages whatever the reservation values. The seller's profile has
         // reservation 0.25, so the Nash product (u_b − 0)(u_s − 0.25) is 1.000 × 0.565 = 0.565 at (HP, 60, 19) but
@@ -30,17 +30,17 @@ public class ImportGeniusCommandTest
         Assert.Contains("Laptop: Macintosh, Harddisk: 60 Gb, External Monitor: 19''", lines.Single(l => l.StartsWith("Nash")));
         Assert.Contains("Laptop: HP, Harddisk: 60 Gb, External Monitor: 19''", lines.Single(l => l.StartsWith("Max welfare")));
 
-        var run = CliHarness.Run("run", yaml, "--runs", "200", "--quiet", "--out", dir["report"]);
+        var run = TestCli.Run("run", yaml, "--runs", "200", "--quiet", "--out", dir.Combine("report"));
         Assert.Equal(0, run.ExitCode);
-        var issues = File.ReadAllText(dir["report/issues.csv"]);
+        var issues = File.ReadAllText(dir.Combine("report/issues.csv"));
         Assert.Contains("HP", issues);
-        Assert.True(File.Exists(dir["report/charts/rounds.png"]));
+        Assert.True(File.Exists(dir.Combine("report/charts/rounds.png")));
     }
 
     [Fact]
     public void MissingProfile_IsBadInput()
     {
-        var result = CliHarness.Run("import-genius", Path.Combine(Fixtures, "laptop_domain.xml"), "no-such-profile.xml");
+        var result = TestCli.Run("import-genius", Path.Combine(Fixtures, "laptop_domain.xml"), "no-such-profile.xml");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no-such-profile.xml", result.Error);

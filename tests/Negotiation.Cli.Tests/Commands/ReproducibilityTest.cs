@@ -3,67 +3,67 @@ namespace Negotiation.Cli.Tests.Commands;
 /// <summary>A result is a pure function of (scenario, seed, runs): threads and shards never change a byte.</summary>
 public class ReproducibilityTest
 {
-    private static readonly string Small = CliHarness.Fixture("small.yaml");
+    private static readonly string Small = TestCli.TestData("small.yaml");
 
     [Fact]
     public void SameSeed_OneOrTwoThreads_GiveIdenticalSummaryBytes()
     {
-        using var dir = new TempDir();
-        Assert.Equal(0, Run(dir["one"], "--threads", "1").ExitCode);
-        Assert.Equal(0, Run(dir["two"], "--threads", "2").ExitCode);
+        using var dir = new TempDirectory();
+        Assert.Equal(0, Run(dir.Combine("one"), "--threads", "1").ExitCode);
+        Assert.Equal(0, Run(dir.Combine("two"), "--threads", "2").ExitCode);
 
-        Assert.Equal(File.ReadAllBytes(dir["one/summary.json"]), File.ReadAllBytes(dir["two/summary.json"]));
-        Assert.Equal(File.ReadAllBytes(dir["one/state.json"]), File.ReadAllBytes(dir["two/state.json"]));
+        Assert.Equal(File.ReadAllBytes(dir.Combine("one/summary.json")), File.ReadAllBytes(dir.Combine("two/summary.json")));
+        Assert.Equal(File.ReadAllBytes(dir.Combine("one/state.json")), File.ReadAllBytes(dir.Combine("two/state.json")));
     }
 
     [Fact]
     public void ShardedRun_MergedEqualsSingleRun()
     {
-        using var dir = new TempDir();
-        Assert.Equal(0, Run(dir["single"]).ExitCode);
+        using var dir = new TempDirectory();
+        Assert.Equal(0, Run(dir.Combine("single")).ExitCode);
         for (var k = 1; k <= 3; k++)
         {
-            Assert.Equal(0, Run(dir[$"shards/{k}"], "--shard", $"{k}/3").ExitCode);
+            Assert.Equal(0, Run(dir.Combine($"shards/{k}"), "--shard", $"{k}/3").ExitCode);
         }
 
-        var merged = CliHarness.Run("merge", dir["shards/1"], dir["shards/3"], dir["shards/2"], "--quiet", "--out", dir["merged"]);
+        var merged = TestCli.Run("merge", dir.Combine("shards/1"), dir.Combine("shards/3"), dir.Combine("shards/2"), "--quiet", "--out", dir.Combine("merged"));
 
         Assert.Equal(0, merged.ExitCode);
-        Assert.Equal(File.ReadAllText(dir["single/summary.json"]), File.ReadAllText(dir["merged/summary.json"]));
+        Assert.Equal(File.ReadAllText(dir.Combine("single/summary.json")), File.ReadAllText(dir.Combine("merged/summary.json")));
     }
 
     [Fact]
     public void DifferentSeeds_GiveDifferentResults()
     {
-        using var dir = new TempDir();
-        Assert.Equal(0, Run(dir["a"], seed: 1).ExitCode);
-        Assert.Equal(0, Run(dir["b"], seed: 2).ExitCode);
+        using var dir = new TempDirectory();
+        Assert.Equal(0, Run(dir.Combine("a"), seed: 1).ExitCode);
+        Assert.Equal(0, Run(dir.Combine("b"), seed: 2).ExitCode);
 
-        Assert.NotEqual(File.ReadAllText(dir["a/summary.json"]), File.ReadAllText(dir["b/summary.json"]));
+        Assert.NotEqual(File.ReadAllText(dir.Combine("a/summary.json")), File.ReadAllText(dir.Combine("b/summary.json")));
     }
 
     [Fact]
     public void Merge_RefusesMissingShardsNamingThem()
     {
-        using var dir = new TempDir();
-        Assert.Equal(0, Run(dir["shards/1"], "--shard", "1/3").ExitCode);
-        Assert.Equal(0, Run(dir["shards/3"], "--shard", "3/3").ExitCode);
+        using var dir = new TempDirectory();
+        Assert.Equal(0, Run(dir.Combine("shards/1"), "--shard", "1/3").ExitCode);
+        Assert.Equal(0, Run(dir.Combine("shards/3"), "--shard", "3/3").ExitCode);
 
-        var merged = CliHarness.Run("merge", dir["shards/1"], dir["shards/3"], "--out", dir["merged"]);
+        var merged = TestCli.Run("merge", dir.Combine("shards/1"), dir.Combine("shards/3"), "--out", dir.Combine("merged"));
 
         Assert.Equal(2, merged.ExitCode);
         Assert.Equal("negotiate merge: error: shards cover 1,000 of 1,500 runs; missing shards: 2/3", merged.Error.Trim().Replace("1000", "1,000").Replace("1500", "1,500"));
-        Assert.False(Directory.Exists(dir["merged"]));
+        Assert.False(Directory.Exists(dir.Combine("merged")));
     }
 
     [Fact]
     public void Merge_RefusesShardsOfAnotherSeed()
     {
-        using var dir = new TempDir();
-        Assert.Equal(0, Run(dir["shards/1"], "--shard", "1/2").ExitCode);
-        Assert.Equal(0, Run(dir["shards/2"], 9, "--shard", "2/2").ExitCode);
+        using var dir = new TempDirectory();
+        Assert.Equal(0, Run(dir.Combine("shards/1"), "--shard", "1/2").ExitCode);
+        Assert.Equal(0, Run(dir.Combine("shards/2"), 9, "--shard", "2/2").ExitCode);
 
-        var merged = CliHarness.Run("merge", dir["shards/1"], dir["shards/2"], "--out", dir["merged"]);
+        var merged = TestCli.Run("merge", dir.Combine("shards/1"), dir.Combine("shards/2"), "--out", dir.Combine("merged"));
 
         Assert.Equal(2, merged.ExitCode);
         Assert.StartsWith("negotiate merge: error: shards do not belong together", merged.Error);
@@ -72,15 +72,15 @@ public class ReproducibilityTest
     [Fact]
     public void Merge_OfADirectoryWithoutState_IsBadInput()
     {
-        using var dir = new TempDir();
-        var merged = CliHarness.Run("merge", dir.Path);
+        using var dir = new TempDirectory();
+        var merged = TestCli.Run("merge", dir.Path);
 
         Assert.Equal(2, merged.ExitCode);
         Assert.Equal($"{dir.Path}: error: no state.json here; expected a directory written by 'negotiate run --shard K/N'", merged.Error.Trim());
     }
 
-    private static CliHarness.Result Run(string outDir, params string[] extra) => Run(outDir, 5, extra);
+    private static CliOutcome Run(string outDir, params string[] extra) => Run(outDir, 5, extra);
 
-    private static CliHarness.Result Run(string outDir, ulong seed, params string[] extra) =>
-        CliHarness.Run(["run", Small, "--runs", "1500", "--seed", seed.ToString(), "--no-charts", "--quiet", "--out", outDir, .. extra]);
+    private static CliOutcome Run(string outDir, ulong seed, params string[] extra) =>
+        TestCli.Run(["run", Small, "--runs", "1500", "--seed", seed.ToString(), "--no-charts", "--quiet", "--out", outDir, .. extra]);
 }

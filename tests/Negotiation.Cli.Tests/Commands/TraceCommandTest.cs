@@ -8,12 +8,12 @@ namespace Negotiation.Cli.Tests.Commands;
 
 public sealed class TraceCommandTest
 {
-    private static readonly string Syria = CliRun.Scenario("syria-coh-2016");
+    private static readonly string Syria = TestCli.Scenario("syria-coh-2016");
 
     [Fact]
     public void Defaults_TraceRunZeroOfTheRunCommandsDefaultSeed_OfTheBaseline_AsText()
     {
-        var result = CliRun.Of("trace", Syria);
+        var result = TestCli.Run("trace", Syria);
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var set = ScenarioLoader.Load(Syria);
         var expected = TraceRenderer.Text(Tracer.Replay(CompiledVariant.Compile(set.Baseline), CommonOptions.DefaultSeed, 0));
@@ -27,7 +27,7 @@ public sealed class TraceCommandTest
     [InlineData("csv", "phase,step,actor,kind,")]
     public void Format_ChoosesTheRendering(string format, string start)
     {
-        var result = CliRun.Of("trace", Syria, "--format", format, "--variant", "with-enforcement", "--run", "4");
+        var result = TestCli.Run("trace", Syria, "--format", format, "--variant", "with-enforcement", "--run", "4");
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.StartsWith(start, result.Out, StringComparison.Ordinal);
     }
@@ -37,7 +37,7 @@ public sealed class TraceCommandTest
     {
         using var dir = new TempDirectory();
         var file = dir.Combine("handout.md");
-        var result = CliRun.Of("trace", Syria, "--format", "markdown", "--out", file);
+        var result = TestCli.Run("trace", Syria, "--format", "markdown", "--out", file);
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Equal("", result.Out);
         Assert.StartsWith("# Trace: ", File.ReadAllText(file), StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class TraceCommandTest
     public void Chart_WritesUtilitiesAndPlane_ForTheTwoSignatoriesOfSyria()
     {
         using var dir = new TempDirectory();
-        var result = CliRun.Of("trace", Syria, "--chart", dir.Path, "--theme", "projector");
+        var result = TestCli.Run("trace", Syria, "--chart", dir.Path, "--theme", "projector");
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         Assert.Equal(
             ["trace-plane.png", "trace-plane.svg", "trace-utilities.png", "trace-utilities.svg"],
@@ -58,7 +58,7 @@ public sealed class TraceCommandTest
     [Fact]
     public void Find_TracesTheFirstRunWithTheOutcome_AndSaysWhichRun()
     {
-        var result = CliRun.Of("trace", Syria, "--variant", "with-enforcement", "--find", "agreement", "--run", "3", "--format", "json");
+        var result = TestCli.Run("trace", Syria, "--variant", "with-enforcement", "--find", "agreement", "--run", "3", "--format", "json");
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var compiled = CompiledVariant.Compile(ScenarioLoader.Load(Syria).Variants.Single(v => v.Id == "with-enforcement"));
         var run = Tracer.Find(compiled, 1, 3, TraceOutcome.Agreement)!.Value;
@@ -69,7 +69,7 @@ public sealed class TraceCommandTest
     [Fact]
     public void UnknownVariant_ExitsWith2_NamingTheVariantsTheFileHas()
     {
-        var result = CliRun.Of("trace", Syria, "--variant", "nope");
+        var result = TestCli.Run("trace", Syria, "--variant", "nope");
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         var known = string.Join(", ", ScenarioLoader.Load(Syria).Variants.Select(v => v.Id));
         Assert.Equal($"negotiate: error: --variant 'nope' is not a variant of {Syria}; expected one of: {known}\n", result.Error);
@@ -82,7 +82,7 @@ public sealed class TraceCommandTest
     [InlineData(new[] { "--find", "peace" }, "negotiate: error: --find must be one of agreement, breakdown, collapse; got 'peace'\n")]
     public void BadOption_ExitsWith2_WithAClearMessage(string[] options, string message)
     {
-        var result = CliRun.Of(["trace", Syria, .. options]);
+        var result = TestCli.Run(["trace", Syria, .. options]);
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Equal(message, result.Error);
         Assert.Equal("", result.Out);
@@ -91,7 +91,7 @@ public sealed class TraceCommandTest
     [Fact]
     public void MissingFile_ExitsWith2_WithoutAStackTrace()
     {
-        var result = CliRun.Of("trace", "no/such/scenario.yaml");
+        var result = TestCli.Run("trace", "no/such/scenario.yaml");
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Contains("no/such/scenario.yaml", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class TraceCommandTest
         using var dir = new TempDirectory();
         var file = dir.Combine("talks.yaml");
         File.WriteAllText(file, Talks(reservation: 0.2));
-        var result = CliRun.Of("trace", file, "--find", "collapse");
+        var result = TestCli.Run("trace", file, "--find", "collapse");
         Assert.Equal(ExitCodes.BadInput, result.ExitCode);
         Assert.Equal("negotiate: error: --find collapse: variant 'baseline' has no compliance section, so no agreement can collapse\n", result.Error);
     }
@@ -117,7 +117,7 @@ public sealed class TraceCommandTest
         File.WriteAllText(file, Talks(reservation: 0.9));
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = TraceCommand.Execute(CliRun.Context(output, error), new TraceCommand.TraceSettings(file, Run: 10, Find: "agreement", FindLimit: 25));
+        var code = TraceCommand.Execute(TestCli.Context(output, error), new TraceCommand.TraceSettings(file, Run: 10, Find: "agreement", FindLimit: 25));
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Equal("negotiate: error: no run with outcome 'agreement' among runs 10–34 of seed 1 (variant 'baseline'); try another --seed or --run\n", error.ToString());
         Assert.Equal("", output.ToString());
@@ -127,13 +127,13 @@ public sealed class TraceCommandTest
     public void Text_OnATerminal_UsesAnsiColour_ButNotWhenWritingAFile()
     {
         var output = new StringWriter();
-        var code = TraceCommand.Execute(CliRun.Context(output, new StringWriter(), interactive: true), new TraceCommand.TraceSettings(Syria));
+        var code = TraceCommand.Execute(TestCli.Context(output, new StringWriter(), interactive: true), new TraceCommand.TraceSettings(Syria));
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("\u001b[1;33m", output.ToString(), StringComparison.Ordinal);
 
         using var dir = new TempDirectory();
         var file = dir.Combine("trace.txt");
-        TraceCommand.Execute(CliRun.Context(new StringWriter(), new StringWriter(), interactive: true), new TraceCommand.TraceSettings(Syria, Out: file));
+        TraceCommand.Execute(TestCli.Context(new StringWriter(), new StringWriter(), interactive: true), new TraceCommand.TraceSettings(Syria, Out: file));
         Assert.DoesNotContain("\u001b", File.ReadAllText(file), StringComparison.Ordinal);
     }
 

@@ -7,10 +7,10 @@ public class ValidateCommandTest
     [Fact]
     public void ShippedScenarios_AllValidate()
     {
-        var files = Directory.GetFiles(CliHarness.Repo("scenarios"), "*.yaml").OrderBy(f => f).ToArray();
+        var files = Directory.GetFiles(TestCli.Repo("scenarios"), "*.yaml").OrderBy(f => f).ToArray();
         Assert.Equal(4, files.Length);
 
-        var result = CliHarness.Run(["validate", .. files]);
+        var result = TestCli.Run(["validate", .. files]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("", result.Error);
@@ -20,8 +20,8 @@ public class ValidateCommandTest
     [Fact]
     public void OneBrokenFile_ExitsWith2AndReportsEveryErrorWithItsPosition()
     {
-        using var dir = new TempDir();
-        var broken = dir["broken.yaml"];
+        using var dir = new TempDirectory();
+        var broken = dir.Combine("broken.yaml");
         File.WriteAllText(broken, """
             schemaVersion: 1
             title: Broken
@@ -34,7 +34,7 @@ public class ValidateCommandTest
             protocol: {deadline: 5, signatories: [east, westt]}
             """);
 
-        var result = CliHarness.Run("validate", CliHarness.Fixture("small.yaml"), broken);
+        var result = TestCli.Run("validate", TestCli.TestData("small.yaml"), broken);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("small.yaml: ok", result.Out);
@@ -46,7 +46,7 @@ public class ValidateCommandTest
     [Fact]
     public void MissingFile_IsBadInput()
     {
-        var result = CliHarness.Run("validate", "no/such/file.yaml");
+        var result = TestCli.Run("validate", "no/such/file.yaml");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no/such/file.yaml", result.Error);
@@ -56,18 +56,18 @@ public class ValidateCommandTest
     [Fact]
     public void Schema_PrintsAJsonSchema()
     {
-        var result = CliHarness.Run("schema");
+        var result = TestCli.Run("schema");
 
         Assert.Equal(0, result.ExitCode);
         using var schema = JsonDocument.Parse(result.Out);
         Assert.True(schema.RootElement.TryGetProperty("$schema", out _));
-        Assert.Equal(File.ReadAllText(CliHarness.Repo("docs/scenario.schema.json")).Trim(), result.Out.Trim());
+        Assert.Equal(File.ReadAllText(TestCli.Repo("docs/scenario.schema.json")).Trim(), result.Out.Trim());
     }
 
     [Fact]
     public void UnknownCommand_IsBadInput()
     {
-        var result = CliHarness.Run("rnu", "x.yaml");
+        var result = TestCli.Run("rnu", "x.yaml");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("negotiate: error:", result.Error);
@@ -76,7 +76,7 @@ public class ValidateCommandTest
     [Fact]
     public void Help_ListsEveryCommandWithExitCodes()
     {
-        var result = CliHarness.Run("--help");
+        var result = TestCli.Run("--help");
 
         Assert.Equal(0, result.ExitCode);
         foreach (var command in new[] { "run", "validate", "analyze", "merge", "bench", "schema", "import-genius" })

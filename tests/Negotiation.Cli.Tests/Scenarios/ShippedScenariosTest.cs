@@ -79,14 +79,14 @@ public class ShippedScenariosTest
 
     private static RunOutput Run(string scenario)
     {
-        var dir = new TempDir();
-        var result = CliHarness.Run("run", CliHarness.Repo($"scenarios/{scenario}.yaml"), "--runs", Runs.ToString(), "--seed", "1", "--no-charts", "--quiet", "--out", dir["r"]);
+        var dir = new TempDirectory();
+        var result = TestCli.Run("run", TestCli.Repo($"scenarios/{scenario}.yaml"), "--runs", Runs.ToString(), "--seed", "1", "--no-charts", "--quiet", "--out", dir.Combine("r"));
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.True(File.Exists(dir["r/report.html"]));
-        return new RunOutput(dir, JsonDocument.Parse(File.ReadAllText(dir["r/summary.json"])));
+        Assert.True(File.Exists(dir.Combine("r/report.html")));
+        return new RunOutput(dir, JsonDocument.Parse(File.ReadAllText(dir.Combine("r/summary.json"))));
     }
 
-    private sealed class RunOutput(TempDir dir, JsonDocument summary) : IDisposable
+    private sealed class RunOutput(TempDirectory dir, JsonDocument summary) : IDisposable
     {
         public IReadOnlyList<JsonElement> Variants { get; } = summary.RootElement.GetProperty("variants").EnumerateArray().ToArray();
 
