@@ -79,7 +79,7 @@ public class ValidateCommandTest
         var result = TestCli.Run("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "run", "validate", "analyze", "merge", "bench", "schema", "import-genius" })
+        foreach (var command in new[] { "run", "validate", "analyze", "trace", "sweep", "merge", "bench", "schema", "import-genius" })
         {
             Assert.Contains(command, result.Out);
         }
