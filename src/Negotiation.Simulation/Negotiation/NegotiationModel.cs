@@ -61,6 +61,15 @@ public sealed class NegotiationModel
         IssueMax = issues.Select(i => i.Max).ToArray();
 
         RedLine = CompileRedLines(scenario, IssueStart, CandidateValues);
+        CandidateStride = (t + 3) & ~3;
+        RedLinePadded = new double[n * CandidateStride];
+        for (var a = 0; a < n; a++)
+        {
+            for (var c = 0; c < t; c++)
+            {
+                RedLinePadded[a * CandidateStride + c] = RedLine[a * t + c] ? 1 : 0;
+            }
+        }
 
         // Utility parameters.
         WeightSlot = Filled(n * m, -1);
@@ -170,6 +179,30 @@ public sealed class NegotiationModel
             BlocRequired[a] = bloc is null ? 0 : bloc.Consent.Required(BlocMembers[a].Length);
         }
 
+        ScoreReads = new bool[n * n];
+        for (var self = 0; self < n; self++)
+        {
+            ScoreReads[self * n + self] = true;
+            foreach (var b in BlocMembers[self])
+            {
+                ScoreReads[self * n + b] = true;
+            }
+
+            foreach (var s in Signatories)
+            {
+                if (s == self)
+                {
+                    continue;
+                }
+
+                ScoreReads[self * n + s] = true;
+                foreach (var b in BlocMembers[s])
+                {
+                    ScoreReads[self * n + b] = true;
+                }
+            }
+        }
+
         PlainUnanimity = RequiredSignatures == Signatories.Length && Signatories.All(s => BlocMembers[s].Length == 0);
         if (protocol.Opening is not null)
         {
@@ -219,6 +252,12 @@ public sealed class NegotiationModel
     internal double[] IssueMin { get; }
     internal double[] IssueMax { get; }
     internal bool[] RedLine { get; }
+
+    /// <summary>Candidates per actor row in the padded, vector-friendly tables: <see cref="CandidateCount"/> rounded up to 4.</summary>
+    internal int CandidateStride { get; }
+
+    /// <summary><see cref="RedLine"/> as 0/1 doubles, rows of <see cref="CandidateStride"/> (padding 0), for lane-wise move evaluation.</summary>
+    internal double[] RedLinePadded { get; }
     internal int[] WeightSlot { get; }
     internal int[] IdealSlot { get; }
     internal InterestShape[] Shape { get; }
@@ -245,6 +284,9 @@ public sealed class NegotiationModel
     internal int Mediator { get; }
     internal int[][] BlocMembers { get; }
     internal int[] BlocRequired { get; }
+
+    /// <summary>[self · n + b]: does a search by <c>self</c> for its own utility read actor b's utility (self, other signatories, their and self's bloc members)?</summary>
+    internal bool[] ScoreReads { get; }
     internal int[]? Opening { get; }
     internal EventSchedule Events { get; }
     internal int PackageCount { get; }

@@ -18,6 +18,18 @@ public sealed class NegotiationWorkspace
         Weight = new double[n * m];
         Value = new double[n * t];
         Util = new double[n * t];
+        var stride = model.CandidateStride;
+        UtilPadded = new double[n * stride];
+        MoveBaseUtil = new double[stride];
+        MoveBaseCross = new double[stride];
+        MoveShortfall = new double[n * stride];
+        MoveOwn = new double[stride];
+        MoveOthers = new double[stride];
+        MoveValue = new double[stride];
+        MoveTerms = new double[n * stride];
+        MoveMembers = new double[stride];
+        MoveCurrent = new int[stride];
+        MoveConsentScratch = new double[n * stride];
         PackageUtil = new double[model.PackageCount * n];
         BestUtility = new double[n];
         ReservationBase = new double[n];
@@ -91,6 +103,20 @@ public sealed class NegotiationWorkspace
     internal double[] Value { get; }
     internal double[] Util { get; }
     internal double[] PackageUtil { get; }
+
+    // Lane-wise move evaluation (PackageSearch.EvaluateMoves): Util in rows of CandidateStride, and per candidate
+    // the score of the package that differs from the trial only in that candidate's issue.
+    internal double[] UtilPadded { get; }
+    internal double[] MoveBaseUtil { get; }
+    internal double[] MoveBaseCross { get; }
+    internal double[] MoveShortfall { get; }
+    internal double[] MoveOwn { get; }
+    internal double[] MoveOthers { get; }
+    internal double[] MoveValue { get; }
+    internal double[] MoveTerms { get; }
+    internal double[] MoveMembers { get; }
+    internal int[] MoveCurrent { get; }
+    internal double[] MoveConsentScratch { get; }
     internal double[] BestUtility { get; }
 
     // Per-run actor parameters and state.
@@ -208,6 +234,7 @@ public sealed class NegotiationWorkspace
             }
 
             BestUtility[a] = best;
+            Util.AsSpan(a * t, t).CopyTo(UtilPadded.AsSpan(a * model.CandidateStride, t));
         }
 
         var choices = model.PackageChoices;

@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Negotiation.Simulation.Negotiation;
 
 /// <summary>Whose interest a package search serves.</summary>
@@ -49,7 +53,7 @@ internal readonly record struct SearchScore(double Own, double Others, double Va
 /// Packages crossing the searcher's own red lines are never considered; each red line of another actor a package
 /// crosses adds 2 to that actor's shortfall (more than any utility gap), so packages that avoid others' red lines always win.
 /// </summary>
-internal static class PackageSearch
+internal static partial class PackageSearch
 {
     /// <summary>
     /// The best package for <paramref name="self"/> into <c>workspace.Best</c>; false when every package crosses
@@ -197,15 +201,42 @@ internal static class PackageSearch
         }
 
         var score = TradeOff(ws, self, ownTarget, goal, Score(ws, self, ownTarget, goal, ws.TrialUtil, ws.TrialCross));
+        var laneWise = goal == SearchGoal.OwnUtility;
         for (var pass = 0; pass < NegotiationModel.MaxPasses; pass++)
         {
             var improved = false;
+            var evaluated = false;
             for (var j = 0; j < model.IssueCount; j++)
             {
                 var current = ws.Trial[j];
                 var chosen = current;
                 var chosenScore = score;
-                for (var c = model.IssueStart[j]; c < model.IssueStart[j + 1]; c++)
+                if (laneWise)
+                {
+                    // Every candidate's move scored at once against the current trial; valid until the trial changes.
+                    if (!evaluated)
+                    {
+                        EvaluateMoves(ws, self, ownTarget);
+                        evaluated = true;
+                    }
+
+                    for (var c = model.IssueStart[j]; c < model.IssueStart[j + 1]; c++)
+                    {
+                        if (c == current || redLine[self * t + c])
+                        {
+                            continue;
+                        }
+
+                        var moved = new SearchScore(ws.MoveOwn[c], ws.MoveOthers[c], ws.MoveValue[c]);
+                        if (moved.IsBetterThan(chosenScore))
+                        {
+                            chosenScore = moved;
+                            chosen = c;
+                        }
+                    }
+                }
+
+                for (var c = model.IssueStart[j]; !laneWise && c < model.IssueStart[j + 1]; c++)
                 {
                     if (c == current || redLine[self * t + c])
                     {
@@ -232,6 +263,7 @@ internal static class PackageSearch
                     ws.Evaluate(ws.Trial, ws.TrialUtil, ws.TrialCross); // exact sums, no drift
                     score = chosenScore;
                     improved = true;
+                    evaluated = false;
                 }
             }
 
@@ -270,6 +302,12 @@ internal static class PackageSearch
             var bestRate = 0.0;
             var bestCandidate = -1;
             var bestScore = score;
+            var laneWise = goal == SearchGoal.OwnUtility;
+            if (laneWise)
+            {
+                EvaluateMoves(ws, self, ownTarget);
+            }
+
             for (var c = 0; c < t; c++)
             {
                 var j = model.CandidateIssue[c];
@@ -279,13 +317,22 @@ internal static class PackageSearch
                     continue;
                 }
 
-                for (var b = 0; b < n; b++)
+                SearchScore moved;
+                if (laneWise)
                 {
-                    ws.MoveUtil[b] = ws.TrialUtil[b] - util[b * t + current] + util[b * t + c];
-                    ws.MoveCross[b] = ws.TrialCross[b] - (redLine[b * t + current] ? 1 : 0) + (redLine[b * t + c] ? 1 : 0);
+                    moved = new SearchScore(ws.MoveOwn[c], ws.MoveOthers[c], ws.MoveValue[c]);
+                }
+                else
+                {
+                    for (var b = 0; b < n; b++)
+                    {
+                        ws.MoveUtil[b] = ws.TrialUtil[b] - util[b * t + current] + util[b * t + c];
+                        ws.MoveCross[b] = ws.TrialCross[b] - (redLine[b * t + current] ? 1 : 0) + (redLine[b * t + c] ? 1 : 0);
+                    }
+
+                    moved = Score(ws, self, ownTarget, goal, ws.MoveUtil, ws.MoveCross);
                 }
 
-                var moved = Score(ws, self, ownTarget, goal, ws.MoveUtil, ws.MoveCross);
                 var gain = score.Others - moved.Others;
                 if (moved.Own > score.Own + SearchScore.Eps || gain <= SearchScore.Eps)
                 {

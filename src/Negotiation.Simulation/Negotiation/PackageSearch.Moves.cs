@@ -1,0 +1,217 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Negotiation.Simulation.Negotiation;
+
+/// <summary>
+/// Lane-wise scoring of every single-issue move at once. A local-search step looks at all candidates c, each
+/// the trial package with c's issue switched to c; instead of scoring them one by one (every actor's utility,
+/// then the shortfall sums), this computes each actor's shortfall for all candidates as one row of vectors, then
+/// combines the rows in the very order <see cref="Score"/> adds the terms. Each lane performs exactly the
+/// floating-point operations of the scalar score, in the same order, so the results are bit-for-bit the same
+/// (the searches, and every run, are unchanged); only the work is shared.
+/// </summary>
+internal static partial class PackageSearch
+{
+    /// <summary>
+    /// For the searcher <paramref name="self"/> (goal <see cref="SearchGoal.OwnUtility"/>) and every candidate c, the
+    /// score of the trial with c's issue set to c: <c>MoveOwn[c]</c>, <c>MoveOthers[c]</c>, <c>MoveValue[c]</c>.
+    /// Lanes of the candidate already in the trial, and padding lanes, hold values nobody reads.
+    /// </summary>
+    private static void EvaluateMoves(NegotiationWorkspace ws, int self, double ownTarget)
+    {
+        var model = ws.Model;
+        var n = model.ActorCount;
+        var stride = model.CandidateStride;
+        var sf = ws.MoveShortfall;
+        var t = model.CandidateCount;
+        var current = ws.MoveCurrent;
+        for (var c = 0; c < t; c++)
+        {
+            current[c] = ws.Trial[model.CandidateIssue[c]];
+        }
+
+        var needed = model.ScoreReads.AsSpan(self * n, n);
+        for (var b = 0; b < n; b++)
+        {
+            if (needed[b])
+            {
+                ShortfallRow(ws, b, b == self);
+            }
+        }
+
+        // Own: max(0, target − U_self) + the consent shortfall of self's bloc members.
+        ref var value = ref MemoryMarshal.GetArrayDataReference(ws.MoveValue);
+        ref var own = ref MemoryMarshal.GetArrayDataReference(ws.MoveOwn);
+        var target = Vector256.Create(ownTarget);
+        for (var c = 0; c < stride; c += 4)
+        {
+            var u = Vector256.LoadUnsafe(ref value, (nuint)c);
+            Vector256.MaxNative(target - u, Vector256<double>.Zero).StoreUnsafe(ref own, (nuint)c);
+        }
+
+        if (model.BlocMembers[self].Length > 0)
+        {
+            ConsentRow(ws, self, ws.MoveMembers, 0);
+            AddRow(ws.MoveOwn, 0, ws.MoveMembers, 0, stride);
+        }
+
+        // Others: under plain unanimity the sum of the other signatories' shortfalls in signatory order; otherwise
+        // each other signatory's shortfall plus its bloc's consent shortfall, and the sum of the `need` smallest.
+        var others = ws.MoveOthers;
+        Array.Clear(others);
+        if (model.PlainUnanimity)
+        {
+            foreach (var s in model.Signatories)
+            {
+                if (s != self)
+                {
+                    AddRow(others, 0, sf, s * stride, stride);
+                }
+            }
+
+            return;
+        }
+
+        var terms = ws.MoveTerms;
+        var count = 0;
+        foreach (var s in model.Signatories)
+        {
+            if (s == self)
+            {
+                continue;
+            }
+
+            sf.AsSpan(s * stride, stride).CopyTo(terms.AsSpan(count * stride, stride));
+            if (model.BlocMembers[s].Length > 0)
+            {
+                ConsentRow(ws, s, ws.MoveMembers, 0);
+                AddRow(terms, count * stride, ws.MoveMembers, 0, stride);
+            }
+
+            count++;
+        }
+
+        var need = model.RequiredSignatures - (model.IsSignatory[self] ? 1 : 0);
+        SumSmallestRows(terms, count, need, stride, others, 0);
+    }
+
+    /// <summary>Actor <paramref name="b"/>'s shortfall for every move: 2·(crossings) + max(0, τ_b − U_b), as in <see cref="Shortfall"/>.</summary>
+    private static unsafe void ShortfallRow(NegotiationWorkspace ws, int b, bool isSelf)
+    {
+        var model = ws.Model;
+        var stride = model.CandidateStride;
+        var tau = Vector256.Create(ws.Tau[b]);
+        var penalty = Vector256.Create(RedLinePenalty);
+        var trialUtil = Vector256.Create(ws.TrialUtil[b]);
+        var trialCross = Vector256.Create((double)ws.TrialCross[b]);
+        var row = b * stride;
+        fixed (double* up = ws.UtilPadded, rp = model.RedLinePadded, sf = ws.MoveShortfall, value = ws.MoveValue)
+        fixed (int* current = ws.MoveCurrent)
+        {
+            var urow = up + row;
+            var rrow = rp + row;
+            for (var c = 0; c < stride; c += 4)
+            {
+                // The scalar move, left to right: TrialUtil − util[current] + util[c]; crossings are small integers, exact.
+                var at = System.Runtime.Intrinsics.X86.Sse2.LoadVector128(current + c);
+                var u = (trialUtil - GatherRow(urow, at)) + Vector256.Load(urow + c);
+                var x = (trialCross - GatherRow(rrow, at)) + Vector256.Load(rrow + c);
+                (penalty * x + Vector256.MaxNative(tau - u, Vector256<double>.Zero)).Store(sf + row + c);
+                if (isSelf)
+                {
+                    u.Store(value + c);
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe Vector256<double> GatherRow(double* row, Vector128<int> index) =>
+        System.Runtime.Intrinsics.X86.Avx2.IsSupported
+            ? System.Runtime.Intrinsics.X86.Avx2.GatherVector256(row, index, 8)
+            : Vector256.Create(row[index.GetElement(0)], row[index.GetElement(1)], row[index.GetElement(2)], row[index.GetElement(3)]);
+
+    /// <summary>Bloc <paramref name="bloc"/>'s consent shortfall per move (the sum of its smallest member shortfalls), as in <see cref="ConsentShortfall"/>.</summary>
+    private static void ConsentRow(NegotiationWorkspace ws, int bloc, double[] target, int at)
+    {
+        var model = ws.Model;
+        var stride = model.CandidateStride;
+        var members = model.BlocMembers[bloc];
+        target.AsSpan(at, stride).Clear();
+        if (model.BlocRequired[bloc] >= members.Length)
+        {
+            foreach (var member in members)
+            {
+                AddRow(target, at, ws.MoveShortfall, member * stride, stride);
+            }
+
+            return;
+        }
+
+        var rows = ws.MoveConsentScratch;
+        for (var i = 0; i < members.Length; i++)
+        {
+            ws.MoveShortfall.AsSpan(members[i] * stride, stride).CopyTo(rows.AsSpan(i * stride, stride));
+        }
+
+        target.AsSpan(at, stride).Clear();
+        SumSmallestRows(rows, members.Length, model.BlocRequired[bloc], stride, target, at);
+    }
+
+    /// <summary>
+    /// Lane-wise <see cref="SumSmallest"/>: per lane, the sum of the <paramref name="need"/> smallest of the
+    /// <paramref name="count"/> rows, added in the same order (all in row order when every row is needed, else
+    /// ascending). Rows may be reordered. <paramref name="target"/> must hold zeros.
+    /// </summary>
+    private static void SumSmallestRows(double[] rows, int count, int need, int stride, double[] target, int at)
+    {
+        if (need >= count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                AddRow(target, at, rows, i * stride, stride);
+            }
+
+            return;
+        }
+
+        ref var r = ref MemoryMarshal.GetArrayDataReference(rows);
+        ref var sum = ref MemoryMarshal.GetArrayDataReference(target);
+        for (var c = 0; c < stride; c += 4)
+        {
+            var lane = (nuint)c;
+            var total = Vector256.LoadUnsafe(ref sum, (nuint)at + lane);
+            for (var i = 0; i < need; i++)
+            {
+                // Bring the smallest remaining value of each lane to row i (what the scalar selection sort adds next).
+                var smallest = Vector256.LoadUnsafe(ref r, (nuint)(i * stride) + lane);
+                for (var k = i + 1; k < count; k++)
+                {
+                    var other = Vector256.LoadUnsafe(ref r, (nuint)(k * stride) + lane);
+                    var less = Vector256.LessThan(other, smallest);
+                    Vector256.ConditionalSelect(less, smallest, other).StoreUnsafe(ref r, (nuint)(k * stride) + lane);
+                    smallest = Vector256.ConditionalSelect(less, other, smallest);
+                }
+
+                total += smallest;
+            }
+
+            total.StoreUnsafe(ref sum, (nuint)at + lane);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(double[] target, int at, double[] source, int from, int stride)
+    {
+        ref var t = ref MemoryMarshal.GetArrayDataReference(target);
+        ref var s = ref MemoryMarshal.GetArrayDataReference(source);
+        for (var c = 0; c < stride; c += 4)
+        {
+            var lane = (nuint)c;
+            (Vector256.LoadUnsafe(ref t, (nuint)at + lane) + Vector256.LoadUnsafe(ref s, (nuint)from + lane))
+                .StoreUnsafe(ref t, (nuint)at + lane);
+        }
+    }
+}
