@@ -28,7 +28,9 @@ public sealed class NegotiationWorkspace
         MoveValue = new double[stride];
         MoveTerms = new double[n * stride];
         MoveMembers = new double[stride];
-        MoveCurrent = new int[stride];
+        MoveCurrent = new int[m];
+        CurrentUtil = new double[n * stride];
+        CurrentCross = new double[n * stride];
         MoveConsentScratch = new double[n * stride];
         PackageUtil = new double[model.PackageCount * n];
         BestUtility = new double[n];
@@ -116,6 +118,16 @@ public sealed class NegotiationWorkspace
     internal double[] MoveTerms { get; }
     internal double[] MoveMembers { get; }
     internal int[] MoveCurrent { get; }
+
+    /// <summary>[b · stride + c]: actor b's utility (and red-line crossing) of the trial's term on candidate c's issue, for the trial in <see cref="MoveCurrent"/>.</summary>
+    internal double[] CurrentUtil { get; }
+    internal double[] CurrentCross { get; }
+
+    /// <summary>The <see cref="UtilVersion"/> the rows <see cref="CurrentUtil"/> were built under; −1: never.</summary>
+    internal long CurrentVersion { get; set; } = -1;
+
+    /// <summary>Changes whenever the utility tables are rebuilt (every run, every value-shifting event): keys the search's caches.</summary>
+    internal long UtilVersion { get; private set; }
     internal double[] MoveConsentScratch { get; }
     internal double[] BestUtility { get; }
 
@@ -209,6 +221,7 @@ public sealed class NegotiationWorkspace
     /// <summary>Recomputes contributions w·v, each actor's best attainable utility and, when enumerating, every package's utilities.</summary>
     internal void RefreshUtilities()
     {
+        UtilVersion++;
         var model = Model;
         var n = model.ActorCount;
         var m = model.IssueCount;

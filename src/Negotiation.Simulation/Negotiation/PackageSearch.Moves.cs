@@ -25,12 +25,7 @@ internal static partial class PackageSearch
         var n = model.ActorCount;
         var stride = model.CandidateStride;
         var sf = ws.MoveShortfall;
-        var t = model.CandidateCount;
-        var current = ws.MoveCurrent;
-        for (var c = 0; c < t; c++)
-        {
-            current[c] = ws.Trial[model.CandidateIssue[c]];
-        }
+        SyncCurrentRows(ws);
 
         var needed = model.ScoreReads.AsSpan(self * n, n);
         for (var b = 0; b < n; b++)
@@ -97,8 +92,46 @@ internal static partial class PackageSearch
         SumSmallestRows(terms, count, need, stride, others, 0);
     }
 
+    /// <summary>
+    /// Brings the rows <c>CurrentUtil</c>/<c>CurrentCross</c> (each actor's utility and crossing of the trial's term on
+    /// every candidate's issue) up to date with <c>workspace.Trial</c>, rewriting only the issues that changed.
+    /// </summary>
+    private static void SyncCurrentRows(NegotiationWorkspace ws)
+    {
+        var model = ws.Model;
+        var n = model.ActorCount;
+        var m = model.IssueCount;
+        var stride = model.CandidateStride;
+        var full = ws.CurrentVersion != ws.UtilVersion;
+        ws.CurrentVersion = ws.UtilVersion;
+        var current = ws.MoveCurrent;
+        var trial = ws.Trial;
+        var util = ws.UtilPadded;
+        var red = model.RedLinePadded;
+        var curUtil = ws.CurrentUtil;
+        var curCross = ws.CurrentCross;
+        for (var j = 0; j < m; j++)
+        {
+            var choice = trial[j];
+            if (!full && current[j] == choice)
+            {
+                continue;
+            }
+
+            current[j] = choice;
+            var from = model.IssueStart[j];
+            var to = model.IssueStart[j + 1];
+            for (var b = 0; b < n; b++)
+            {
+                var row = b * stride;
+                curUtil.AsSpan(row + from, to - from).Fill(util[row + choice]);
+                curCross.AsSpan(row + from, to - from).Fill(red[row + choice]);
+            }
+        }
+    }
+
     /// <summary>Actor <paramref name="b"/>'s shortfall for every move: 2·(crossings) + max(0, τ_b − U_b), as in <see cref="Shortfall"/>.</summary>
-    private static unsafe void ShortfallRow(NegotiationWorkspace ws, int b, bool isSelf)
+    private static void ShortfallRow(NegotiationWorkspace ws, int b, bool isSelf)
     {
         var model = ws.Model;
         var stride = model.CandidateStride;
@@ -106,32 +139,27 @@ internal static partial class PackageSearch
         var penalty = Vector256.Create(RedLinePenalty);
         var trialUtil = Vector256.Create(ws.TrialUtil[b]);
         var trialCross = Vector256.Create((double)ws.TrialCross[b]);
-        var row = b * stride;
-        fixed (double* up = ws.UtilPadded, rp = model.RedLinePadded, sf = ws.MoveShortfall, value = ws.MoveValue)
-        fixed (int* current = ws.MoveCurrent)
+        var row = (nuint)(b * stride);
+        ref var up = ref MemoryMarshal.GetArrayDataReference(ws.UtilPadded);
+        ref var rp = ref MemoryMarshal.GetArrayDataReference(model.RedLinePadded);
+        ref var cu = ref MemoryMarshal.GetArrayDataReference(ws.CurrentUtil);
+        ref var cx = ref MemoryMarshal.GetArrayDataReference(ws.CurrentCross);
+        ref var sf = ref MemoryMarshal.GetArrayDataReference(ws.MoveShortfall);
+        ref var value = ref MemoryMarshal.GetArrayDataReference(ws.MoveValue);
+        for (var c = 0; c < stride; c += 4)
         {
-            var urow = up + row;
-            var rrow = rp + row;
-            for (var c = 0; c < stride; c += 4)
+            var at = row + (nuint)c;
+
+            // The scalar move, left to right: TrialUtil − util[current] + util[c]; crossings are small integers, exact.
+            var u = (trialUtil - Vector256.LoadUnsafe(ref cu, at)) + Vector256.LoadUnsafe(ref up, at);
+            var x = (trialCross - Vector256.LoadUnsafe(ref cx, at)) + Vector256.LoadUnsafe(ref rp, at);
+            (penalty * x + Vector256.MaxNative(tau - u, Vector256<double>.Zero)).StoreUnsafe(ref sf, at);
+            if (isSelf)
             {
-                // The scalar move, left to right: TrialUtil − util[current] + util[c]; crossings are small integers, exact.
-                var at = System.Runtime.Intrinsics.X86.Sse2.LoadVector128(current + c);
-                var u = (trialUtil - GatherRow(urow, at)) + Vector256.Load(urow + c);
-                var x = (trialCross - GatherRow(rrow, at)) + Vector256.Load(rrow + c);
-                (penalty * x + Vector256.MaxNative(tau - u, Vector256<double>.Zero)).Store(sf + row + c);
-                if (isSelf)
-                {
-                    u.Store(value + c);
-                }
+                u.StoreUnsafe(ref value, (nuint)c);
             }
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe Vector256<double> GatherRow(double* row, Vector128<int> index) =>
-        System.Runtime.Intrinsics.X86.Avx2.IsSupported
-            ? System.Runtime.Intrinsics.X86.Avx2.GatherVector256(row, index, 8)
-            : Vector256.Create(row[index.GetElement(0)], row[index.GetElement(1)], row[index.GetElement(2)], row[index.GetElement(3)]);
 
     /// <summary>Bloc <paramref name="bloc"/>'s consent shortfall per move (the sum of its smallest member shortfalls), as in <see cref="ConsentShortfall"/>.</summary>
     private static void ConsentRow(NegotiationWorkspace ws, int bloc, double[] target, int at)
