@@ -179,13 +179,12 @@ public sealed class NegotiationModel
             BlocRequired[a] = bloc is null ? 0 : bloc.Consent.Required(BlocMembers[a].Length);
         }
 
-        ScoreReads = new bool[n * n];
+        TauReads = new bool[n * n];
         for (var self = 0; self < n; self++)
         {
-            ScoreReads[self * n + self] = true;
             foreach (var b in BlocMembers[self])
             {
-                ScoreReads[self * n + b] = true;
+                TauReads[self * n + b] = true;
             }
 
             foreach (var s in Signatories)
@@ -195,12 +194,18 @@ public sealed class NegotiationModel
                     continue;
                 }
 
-                ScoreReads[self * n + s] = true;
+                TauReads[self * n + s] = true;
                 foreach (var b in BlocMembers[s])
                 {
-                    ScoreReads[self * n + b] = true;
+                    TauReads[self * n + b] = true;
                 }
             }
+        }
+
+        ScoreReads = (bool[])TauReads.Clone();
+        for (var self = 0; self < n; self++)
+        {
+            ScoreReads[self * n + self] = true;
         }
 
         PlainUnanimity = RequiredSignatures == Signatories.Length && Signatories.All(s => BlocMembers[s].Length == 0);
@@ -287,6 +292,9 @@ public sealed class NegotiationModel
 
     /// <summary>[self · n + b]: does a search by <c>self</c> for its own utility read actor b's utility (self, other signatories, their and self's bloc members)?</summary>
     internal bool[] ScoreReads { get; }
+
+    /// <summary>[self · n + b]: does a search by <c>self</c> for its own utility read τ_b (the other signatories, their and self's bloc members)?</summary>
+    internal bool[] TauReads { get; }
     internal int[]? Opening { get; }
     internal EventSchedule Events { get; }
     internal int PackageCount { get; }

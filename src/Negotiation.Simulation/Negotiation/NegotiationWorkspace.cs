@@ -29,6 +29,7 @@ public sealed class NegotiationWorkspace
         MoveTerms = new double[n * stride];
         MoveMembers = new double[stride];
         MoveCurrent = new int[m];
+        ClimbCache = new ClimbCache(model);
         CurrentUtil = new double[n * stride];
         CurrentCross = new double[n * stride];
         MoveConsentScratch = new double[n * stride];
@@ -118,6 +119,7 @@ public sealed class NegotiationWorkspace
     internal double[] MoveTerms { get; }
     internal double[] MoveMembers { get; }
     internal int[] MoveCurrent { get; }
+    internal ClimbCache ClimbCache { get; }
 
     /// <summary>[b · stride + c]: actor b's utility (and red-line crossing) of the trial's term on candidate c's issue, for the trial in <see cref="MoveCurrent"/>.</summary>
     internal double[] CurrentUtil { get; }

@@ -59,13 +59,30 @@ internal static partial class PackageSearch
     /// The best package for <paramref name="self"/> into <c>workspace.Best</c>; false when every package crosses
     /// its red lines. Others' acceptance thresholds are read from <c>workspace.Tau</c>.
     /// </summary>
-    public static bool Find(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best)
+    public static bool Find(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best) =>
+        Find(ws, self, ownTarget, goal, double.PositiveInfinity, out best);
+
+    /// <summary>
+    /// As <see cref="Find(NegotiationWorkspace, int, double, SearchGoal, out SearchScore)"/>, for a walk-out check:
+    /// the local search may stop early once it has shown that the searcher can obtain at least
+    /// <paramref name="enough"/> − tolerance — a package every needed party accepts (shortfalls exactly 0) worth
+    /// that much to it. <c>best</c> is then that package's score, not necessarily the best one.
+    /// </summary>
+    public static bool Find(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, double enough, out SearchScore best)
     {
         var model = ws.Model;
         return model.Enumerates
             ? Enumerate(ws, self, ownTarget, goal, out best)
-            : Climb(ws, self, ownTarget, goal, out best);
+            : Climb(ws, self, ownTarget, goal, enough, out best);
     }
+
+    /// <summary>
+    /// Whether <paramref name="best"/> already settles a walk-out check against <paramref name="enough"/>: own and
+    /// others' shortfalls exactly 0 and a value within the tolerance of <paramref name="enough"/>. Any later start
+    /// can replace it only by a package with shortfalls within 10⁻⁹ and a higher value, so the actor would not walk out.
+    /// </summary>
+    private static bool Settles(SearchScore best, double enough) =>
+        best.Own == 0 && best.Others == 0 && !(enough > best.Value + NegotiationSimulator.Tolerance);
 
     private static bool Enumerate(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best)
     {
@@ -107,7 +124,7 @@ internal static partial class PackageSearch
         return true;
     }
 
-    private static bool Climb(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best)
+    private static bool Climb(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, double enough, out SearchScore best)
     {
         var model = ws.Model;
         var m = model.IssueCount;
@@ -119,6 +136,10 @@ internal static partial class PackageSearch
         if (StartFromIdeal(ws, self, goal))
         {
             found |= ClimbFrom(ws, self, ownTarget, goal, ref best);
+            if (found && Settles(best, enough))
+            {
+                return true;
+            }
         }
 
         // Start 2: the package on the table.
@@ -127,6 +148,10 @@ internal static partial class PackageSearch
         {
             offer.CopyTo(ws.Trial);
             found |= ClimbFrom(ws, self, ownTarget, goal, ref best);
+            if (found && Settles(best, enough))
+            {
+                return true;
+            }
         }
 
         // Start 3: the searcher's own previous offer (targets move slowly, so it is usually close), unless still on the table.
@@ -189,6 +214,49 @@ internal static partial class PackageSearch
     /// <summary>Coordinate ascent from <c>workspace.Trial</c>; keeps the result in <c>workspace.Best</c> when it beats <paramref name="best"/>.</summary>
     private static bool ClimbFrom(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, ref SearchScore best)
     {
+        // A climb is a pure function of its start, the searcher, its target, the thresholds its score reads and the
+        // utility tables: an outside-option actor's walk-out check repeats the same climbs round after round.
+        var cache = ws.ClimbCache;
+        var cacheable = goal == SearchGoal.OwnUtility;
+        if (cacheable && cache.TryGet(ws, self, ownTarget, out var cached, out var cachedFound))
+        {
+            if (!cachedFound)
+            {
+                return false;
+            }
+
+            if (cached.IsBetterThan(best))
+            {
+                best = cached;
+                ws.Trial.AsSpan().CopyTo(ws.Best);
+            }
+
+            return true;
+        }
+
+        if (cacheable)
+        {
+            cache.BeginStore(ws, self, ownTarget);
+        }
+
+        var found = ClimbFromUncached(ws, self, ownTarget, goal, out var score);
+        if (cacheable)
+        {
+            cache.EndStore(ws, score, found);
+        }
+
+        if (found && score.IsBetterThan(best))
+        {
+            best = score;
+            ws.Trial.AsSpan().CopyTo(ws.Best);
+        }
+
+        return found;
+    }
+
+    /// <summary>Coordinate ascent (after the trade-off phase) from <c>workspace.Trial</c>, leaving the result in the trial; false when the start crosses the searcher's red lines.</summary>
+    private static bool ClimbFromUncached(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore score)
+    {
         var model = ws.Model;
         var n = model.ActorCount;
         var t = model.CandidateCount;
@@ -197,10 +265,11 @@ internal static partial class PackageSearch
         ws.Evaluate(ws.Trial, ws.TrialUtil, ws.TrialCross);
         if (ws.TrialCross[self] > 0)
         {
+            score = SearchScore.Worst;
             return false;
         }
 
-        var score = TradeOff(ws, self, ownTarget, goal, Score(ws, self, ownTarget, goal, ws.TrialUtil, ws.TrialCross));
+        score = TradeOff(ws, self, ownTarget, goal, Score(ws, self, ownTarget, goal, ws.TrialUtil, ws.TrialCross));
         var laneWise = goal == SearchGoal.OwnUtility;
         for (var pass = 0; pass < NegotiationModel.MaxPasses; pass++)
         {
@@ -271,12 +340,6 @@ internal static partial class PackageSearch
             {
                 break;
             }
-        }
-
-        if (score.IsBetterThan(best))
-        {
-            best = score;
-            ws.Trial.AsSpan().CopyTo(ws.Best);
         }
 
         return true;
