@@ -124,8 +124,13 @@ internal static partial class PackageSearch
             for (var b = 0; b < n; b++)
             {
                 var row = b * stride;
-                curUtil.AsSpan(row + from, to - from).Fill(util[row + choice]);
-                curCross.AsSpan(row + from, to - from).Fill(red[row + choice]);
+                var u = util[row + choice];
+                var x = red[row + choice];
+                for (var c = row + from; c < row + to; c++)
+                {
+                    curUtil[c] = u;
+                    curCross[c] = x;
+                }
             }
         }
     }
