@@ -369,9 +369,10 @@ internal static partial class PackageSearch
             if (laneWise)
             {
                 EvaluateMoves(ws, self, ownTarget);
+                bestCandidate = BestTrade(ws, self, score, out bestScore);
             }
 
-            for (var c = 0; c < t; c++)
+            for (var c = 0; !laneWise && c < t; c++)
             {
                 var j = model.CandidateIssue[c];
                 var current = ws.Trial[j];
@@ -422,6 +423,44 @@ internal static partial class PackageSearch
         }
 
         return score;
+    }
+
+    /// <summary>
+    /// The trade-off step over the lane-wise move scores: the candidate with the highest rate of others' shortfall
+    /// removed per unit of own value given up (first in candidate order on ties), never raising the own shortfall;
+    /// −1 when no move helps. The same tests as the scalar loop of <see cref="TradeOff"/>, on locals.
+    /// </summary>
+    private static int BestTrade(NegotiationWorkspace ws, int self, SearchScore score, out SearchScore bestScore)
+    {
+        var model = ws.Model;
+        var t = model.CandidateCount;
+        var issueOf = model.CandidateIssue.AsSpan(0, t);
+        var ownRed = model.RedLine.AsSpan(self * t, t);
+        var trial = ws.Trial;
+        var own = ws.MoveOwn.AsSpan(0, t);
+        var others = ws.MoveOthers.AsSpan(0, t);
+        var value = ws.MoveValue.AsSpan(0, t);
+        var ownLimit = score.Own + SearchScore.Eps;
+        var bestRate = 0.0;
+        var best = -1;
+        for (var c = 0; c < t; c++)
+        {
+            var gain = score.Others - others[c];
+            if (gain <= SearchScore.Eps || own[c] > ownLimit || ownRed[c] || c == trial[issueOf[c]])
+            {
+                continue;
+            }
+
+            var rate = gain / Math.Max(score.Value - value[c], 1e-12);
+            if (rate > bestRate)
+            {
+                bestRate = rate;
+                best = c;
+            }
+        }
+
+        bestScore = best < 0 ? score : new SearchScore(own[best], others[best], value[best]);
+        return best;
     }
 
     /// <summary>Scores one package given every actor's utility of it and its red-line crossings.</summary>
