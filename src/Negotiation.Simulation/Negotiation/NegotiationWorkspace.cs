@@ -200,6 +200,19 @@ public sealed class NegotiationWorkspace
             for (var j = 0; j < m; j++)
             {
                 Weight[a * m + j] = total > 0 ? Weight[a * m + j] / total : 0;
+                if (model.Shape[a * m + j] == InterestShape.Discrete)
+                {
+                    // The common case inline (as ValueOf): an option's value is its slot's, clamped; unlisted options 0.
+                    var valueSlot = model.ValueSlot;
+                    for (var c = model.IssueStart[j]; c < model.IssueStart[j + 1]; c++)
+                    {
+                        var slot = valueSlot[a * t + c];
+                        Value[a * t + c] = slot < 0 ? 0 : Math.Clamp(p[slot], 0, 1);
+                    }
+
+                    continue;
+                }
+
                 for (var c = model.IssueStart[j]; c < model.IssueStart[j + 1]; c++)
                 {
                     Value[a * t + c] = ValueOf(p, a, j, c);
