@@ -116,6 +116,12 @@ public static class MonteCarloRunner
             _seed = seed;
             _variants = plan.Variants.Select(v => new VariantRunner(v)).ToArray();
             _sampler = new SharedParameterSampler(plan.Variants.Select(v => v.Parameters).ToArray());
+            for (var v = 1; v < _variants.Length; v++)
+            {
+                for (var u = 0; u < v && !_variants[v].NegotiationWorkspace.ShareSearchCache(_variants[u].NegotiationWorkspace); u++)
+                {
+                }
+            }
             Accumulators = plan.Variants.Select(v => new VariantAccumulator(v.Layout)).ToArray();
             var baseline = plan.Variants[0];
             Paired = plan.Variants.Skip(1)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Negotiation.Simulation.Negotiation;
 
 /// <summary>
@@ -7,10 +9,13 @@ namespace Negotiation.Simulation.Negotiation;
 /// so a climb with all of these equal is answered from here with exactly the result it would compute. The
 /// outside-option walk-out check repeats the climbs from the actor's ideal package and from its own last offer
 /// round after round with unchanged inputs. Fixed size, allocated once; replaced round-robin.
+/// Workspaces of models with the same <see cref="NegotiationModel.SearchSignature"/> (variants that differ only
+/// in what the search does not read, e.g. the opening text) may share one cache: an entry made by another
+/// workspace matches only if that workspace's utility table was bit-for-bit this one's.
 /// </summary>
 internal sealed class ClimbCache
 {
-    private const int Size = 8;
+    private const int Size = 16;
 
     private readonly int _m;
     private readonly int _n;
@@ -23,16 +28,28 @@ internal sealed class ClimbCache
     private readonly int[] _result;
     private readonly SearchScore[] _score = new SearchScore[Size];
     private readonly bool[] _found = new bool[Size];
+    private readonly NegotiationWorkspace?[] _owner = new NegotiationWorkspace?[Size];
+    private readonly string _signature;
+    private readonly int _tables;
+    private double[]? _util;
     private int _next;
 
     public ClimbCache(NegotiationModel model)
     {
         _m = model.IssueCount;
         _n = model.ActorCount;
+        _signature = model.SearchSignature;
+        _tables = model.ActorCount * model.CandidateCount;
         _start = new int[Size * _m];
         _tau = new double[Size * _n];
         _result = new int[Size * _m];
     }
+
+    /// <summary>Lets workspaces of search-equivalent models share this cache (it then keeps a copy of each entry's utility table).</summary>
+    public bool CanServe(NegotiationModel model) => model.SearchSignature == _signature;
+
+    /// <summary>Keep a copy of each entry's utility table, so that other workspaces can match it.</summary>
+    public void Share() => _util ??= new double[Size * _tables];
 
     /// <summary>On a hit, writes the climb's end package into <c>workspace.Trial</c> and returns its score.</summary>
     public bool TryGet(NegotiationWorkspace ws, int self, double target, out SearchScore score, out bool found)
@@ -41,8 +58,17 @@ internal sealed class ClimbCache
         var trial = ws.Trial.AsSpan();
         for (var k = 0; k < Size; k++)
         {
-            if (!_valid[k] || _self[k] != self || _version[k] != version || !_target[k].Equals(target)
+            if (!_valid[k] || _self[k] != self || !_target[k].Equals(target)
                 || !trial.SequenceEqual(_start.AsSpan(k * _m, _m)) || !SameTau(ws, self, k))
+            {
+                continue;
+            }
+
+            var sameTables = ReferenceEquals(_owner[k], ws)
+                ? _version[k] == version
+                : _util is not null && MemoryMarshal.Cast<double, long>(ws.Util.AsSpan())
+                    .SequenceEqual(MemoryMarshal.Cast<double, long>(_util.AsSpan(k * _tables, _tables)));
+            if (!sameTables)
             {
                 continue;
             }
@@ -66,6 +92,11 @@ internal sealed class ClimbCache
         _self[k] = self;
         _target[k] = target;
         _version[k] = ws.UtilVersion;
+        _owner[k] = ws;
+        if (_util is not null)
+        {
+            ws.Util.AsSpan().CopyTo(_util.AsSpan(k * _tables, _tables));
+        }
         ws.Trial.AsSpan().CopyTo(_start.AsSpan(k * _m, _m));
         ws.Tau.AsSpan().CopyTo(_tau.AsSpan(k * _n, _n));
     }

@@ -208,6 +208,15 @@ public sealed class NegotiationModel
             ScoreReads[self * n + self] = true;
         }
 
+        SearchSignature = string.Join(
+            ";",
+            n,
+            string.Join(",", IssueStart),
+            string.Concat(RedLine.Select(x => x ? '1' : '0')),
+            string.Join(",", Signatories),
+            RequiredSignatures,
+            string.Join("|", BlocMembers.Select(b => string.Join(",", b))),
+            string.Join(",", BlocRequired));
         PlainUnanimity = RequiredSignatures == Signatories.Length && Signatories.All(s => BlocMembers[s].Length == 0);
         if (protocol.Opening is not null)
         {
@@ -295,6 +304,9 @@ public sealed class NegotiationModel
 
     /// <summary>[self · n + b]: does a search by <c>self</c> for its own utility read τ_b (the other signatories, their and self's bloc members)?</summary>
     internal bool[] TauReads { get; }
+
+    /// <summary>Everything a package search reads from the model besides the per-run tables: equal signatures search alike.</summary>
+    internal string SearchSignature { get; }
     internal int[]? Opening { get; }
     internal EventSchedule Events { get; }
     internal int PackageCount { get; }

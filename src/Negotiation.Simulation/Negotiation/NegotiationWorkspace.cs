@@ -119,7 +119,25 @@ public sealed class NegotiationWorkspace
     internal double[] MoveTerms { get; }
     internal double[] MoveMembers { get; }
     internal int[] MoveCurrent { get; }
-    internal ClimbCache ClimbCache { get; }
+    internal ClimbCache ClimbCache { get; private set; }
+
+    /// <summary>
+    /// Shares <paramref name="other"/>'s climb cache when both models search alike (same actors, candidates, red
+    /// lines, signing rule and blocs): variants of a scenario that differ only elsewhere reuse each other's climbs
+    /// whenever a run gives them the same utility tables. Returns whether it does. Both workspaces must be used by
+    /// the same thread.
+    /// </summary>
+    public bool ShareSearchCache(NegotiationWorkspace other)
+    {
+        if (!Guard.NotNull(other).ClimbCache.CanServe(Model))
+        {
+            return false;
+        }
+
+        other.ClimbCache.Share();
+        ClimbCache = other.ClimbCache;
+        return true;
+    }
 
     /// <summary>[b · stride + c]: actor b's utility (and red-line crossing) of the trial's term on candidate c's issue, for the trial in <see cref="MoveCurrent"/>.</summary>
     internal double[] CurrentUtil { get; }
