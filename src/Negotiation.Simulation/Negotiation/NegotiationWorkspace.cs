@@ -119,6 +119,9 @@ public sealed class NegotiationWorkspace
     internal double[] MoveTerms { get; }
     internal double[] MoveMembers { get; }
     internal int[] MoveCurrent { get; }
+
+    /// <summary>The Move* scores are those of the current trial (within one climb).</summary>
+    internal bool MovesFresh { get; set; }
     internal ClimbCache ClimbCache { get; private set; }
 
     /// <summary>

@@ -21,6 +21,7 @@ internal static partial class PackageSearch
     /// </summary>
     private static void EvaluateMoves(NegotiationWorkspace ws, int self, double ownTarget)
     {
+        ws.MovesFresh = true;   // for this trial, searcher, target and thresholds: the caller clears it when the trial changes
         var model = ws.Model;
         var n = model.ActorCount;
         var stride = model.CandidateStride;

@@ -263,6 +263,7 @@ internal static partial class PackageSearch
         var util = ws.Util;
         var redLine = model.RedLine;
         ws.Evaluate(ws.Trial, ws.TrialUtil, ws.TrialCross);
+        ws.MovesFresh = false;
         if (ws.TrialCross[self] > 0)
         {
             score = SearchScore.Worst;
@@ -274,7 +275,8 @@ internal static partial class PackageSearch
         for (var pass = 0; pass < NegotiationModel.MaxPasses; pass++)
         {
             var improved = false;
-            var evaluated = false;
+            // The trade-off phase's last scoring is still valid when it stopped for want of a helpful move.
+            var evaluated = laneWise && pass == 0 && ws.MovesFresh;
             for (var j = 0; j < model.IssueCount; j++)
             {
                 var current = ws.Trial[j];
@@ -419,6 +421,7 @@ internal static partial class PackageSearch
 
             ws.Trial[model.CandidateIssue[bestCandidate]] = bestCandidate;
             ws.Evaluate(ws.Trial, ws.TrialUtil, ws.TrialCross);
+            ws.MovesFresh = false;
             score = bestScore;
         }
 
