@@ -232,6 +232,17 @@ public sealed class NegotiationModel
             ? EnumeratePackages(IssueStart, RedLine, n)
             : ([], []);
         PackageCount = PackageSpaceSize <= EnumerationLimit ? (int)PackageSpaceSize : 0;
+        PackageFirstChange = new int[PackageCount];
+        for (var k = 1; k < PackageCount; k++)
+        {
+            var j = 0;
+            while (j < m && PackageChoices[k * m + j] == PackageChoices[(k - 1) * m + j])
+            {
+                j++;
+            }
+
+            PackageFirstChange[k] = j;
+        }
         ParameterCount = parameters.Count;
     }
 
@@ -312,6 +323,9 @@ public sealed class NegotiationModel
     internal int PackageCount { get; }
     internal int[] PackageChoices { get; }
     internal int[] PackageCrossCount { get; }
+
+    /// <summary>[k]: the first issue on which package k differs from package k − 1 (0 for the first package).</summary>
+    internal int[] PackageFirstChange { get; }
 
     /// <summary>
     /// Compiles <paramref name="scenario"/>, registering every number in <paramref name="parameters"/> under its

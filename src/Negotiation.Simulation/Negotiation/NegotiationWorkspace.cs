@@ -34,6 +34,7 @@ public sealed class NegotiationWorkspace
         CurrentCross = new double[n * stride];
         MoveConsentScratch = new double[n * stride];
         PackageUtil = new double[model.PackageCount * n];
+        PackagePrefix = new double[m + 1];
         BestUtility = new double[n];
         ReservationBase = new double[n];
         Trend = new double[n];
@@ -106,6 +107,7 @@ public sealed class NegotiationWorkspace
     internal double[] Value { get; }
     internal double[] Util { get; }
     internal double[] PackageUtil { get; }
+    internal double[] PackagePrefix { get; }
 
     // Lane-wise move evaluation (PackageSearch.EvaluateMoves): Util in rows of CandidateStride, and per candidate
     // the score of the package that differs from the trial only in that candidate's issue.
@@ -286,19 +288,24 @@ public sealed class NegotiationWorkspace
             Util.AsSpan(a * t, t).CopyTo(UtilPadded.AsSpan(a * model.CandidateStride, t));
         }
 
+        // Every package's utility Σ_j c_a(x_j), summed over j in order from 0. Consecutive packages (last issue turning
+        // fastest) share their leading terms, so the running sums over the first issues are shared too: each package
+        // adds only the terms from its first changed issue on. The partial sums are exactly the scalar sum's.
         var choices = model.PackageChoices;
-        for (var k = 0; k < model.PackageCount; k++)
+        var firstChange = model.PackageFirstChange;
+        var prefix = PackagePrefix;
+        for (var a = 0; a < n; a++)
         {
-            for (var a = 0; a < n; a++)
+            var row = a * t;
+            prefix[0] = 0.0;
+            for (var k = 0; k < model.PackageCount; k++)
             {
-                var u = 0.0;
-                var row = a * t;
-                for (var j = 0; j < m; j++)
+                for (var j = firstChange[k]; j < m; j++)
                 {
-                    u += Util[row + choices[k * m + j]];
+                    prefix[j + 1] = prefix[j] + Util[row + choices[k * m + j]];
                 }
 
-                PackageUtil[k * n + a] = u;
+                PackageUtil[k * n + a] = prefix[m];
             }
         }
     }
