@@ -232,6 +232,16 @@ public sealed class NegotiationModel
             ? EnumeratePackages(IssueStart, RedLine, n)
             : ([], []);
         PackageCount = PackageSpaceSize <= EnumerationLimit ? (int)PackageSpaceSize : 0;
+        var packageStride = (PackageCount + 7) & ~7;
+        PackageCrossByActor = new double[PackageCount > 0 ? n * packageStride : 0];
+        for (var k = 0; k < PackageCount; k++)
+        {
+            for (var a = 0; a < n; a++)
+            {
+                PackageCrossByActor[a * packageStride + k] = PackageCrossCount[k * n + a];
+            }
+        }
+
         PackageFirstChange = new int[PackageCount];
         for (var k = 1; k < PackageCount; k++)
         {
@@ -323,6 +333,9 @@ public sealed class NegotiationModel
     internal int PackageCount { get; }
     internal int[] PackageChoices { get; }
     internal int[] PackageCrossCount { get; }
+
+    /// <summary>[a · stride + k]: <see cref="PackageCrossCount"/> by actor as doubles, rows padded to a multiple of 8 packages.</summary>
+    internal double[] PackageCrossByActor { get; }
 
     /// <summary>[k]: the first issue on which package k differs from package k − 1 (0 for the first package).</summary>
     internal int[] PackageFirstChange { get; }

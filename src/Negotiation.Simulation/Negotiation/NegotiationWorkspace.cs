@@ -22,17 +22,14 @@ public sealed class NegotiationWorkspace
         UtilPadded = new double[n * stride];
         MoveBaseUtil = new double[stride];
         MoveBaseCross = new double[stride];
-        MoveShortfall = new double[n * stride];
-        MoveOwn = new double[stride];
-        MoveOthers = new double[stride];
-        MoveValue = new double[stride];
-        MoveTerms = new double[n * stride];
-        MoveMembers = new double[stride];
+        Moves = new ScoreRows(n, stride);
+        var packageStride = (model.PackageCount + 7) & ~7;
+        Packages = new ScoreRows(model.PackageCount > 0 ? n : 0, packageStride);
+        PackageUtilByActor = new double[model.PackageCount > 0 ? n * packageStride : 0];
         MoveCurrent = new int[m];
         ClimbCache = new ClimbCache(model);
         CurrentUtil = new double[n * stride];
         CurrentCross = new double[n * stride];
-        MoveConsentScratch = new double[n * stride];
         PackageUtil = new double[model.PackageCount * n];
         PackagePrefix = new double[m + 1];
         BestUtility = new double[n];
@@ -114,12 +111,15 @@ public sealed class NegotiationWorkspace
     internal double[] UtilPadded { get; }
     internal double[] MoveBaseUtil { get; }
     internal double[] MoveBaseCross { get; }
-    internal double[] MoveShortfall { get; }
-    internal double[] MoveOwn { get; }
-    internal double[] MoveOthers { get; }
-    internal double[] MoveValue { get; }
-    internal double[] MoveTerms { get; }
-    internal double[] MoveMembers { get; }
+    internal ScoreRows Moves { get; }
+    internal double[] MoveShortfall => Moves.Shortfall;
+    internal double[] MoveOwn => Moves.Own;
+    internal double[] MoveOthers => Moves.Others;
+    internal double[] MoveValue => Moves.Value;
+
+    // Lane-wise scoring of every package of an enumerated space: package utilities by actor (rows of Packages.Stride).
+    internal ScoreRows Packages { get; }
+    internal double[] PackageUtilByActor { get; }
     internal int[] MoveCurrent { get; }
 
     /// <summary>The Move* scores are those of the current trial (within one climb).</summary>
@@ -153,7 +153,6 @@ public sealed class NegotiationWorkspace
 
     /// <summary>Changes whenever the utility tables are rebuilt (every run, every value-shifting event): keys the search's caches.</summary>
     internal long UtilVersion { get; private set; }
-    internal double[] MoveConsentScratch { get; }
     internal double[] BestUtility { get; }
 
     // Per-run actor parameters and state.
@@ -306,6 +305,7 @@ public sealed class NegotiationWorkspace
                 }
 
                 PackageUtil[k * n + a] = prefix[m];
+                PackageUtilByActor[a * Packages.Stride + k] = prefix[m];
             }
         }
     }
@@ -396,4 +396,32 @@ public sealed class NegotiationWorkspace
             values[j] = Model.CandidateValues[choices[j]];
         }
     }
+}
+
+/// <summary>
+/// Buffers for scoring many packages at once, lane-wise (one lane per candidate move or per package): per actor a
+/// shortfall row, the searcher's value row, and the resulting own and others' shortfalls; rows of <see cref="Stride"/>.
+/// </summary>
+internal sealed class ScoreRows
+{
+    public ScoreRows(int actors, int stride)
+    {
+        Stride = stride;
+        Shortfall = new double[actors * stride];
+        Terms = new double[actors * stride];
+        ConsentScratch = new double[actors * stride];
+        Value = new double[stride];
+        Own = new double[stride];
+        Others = new double[stride];
+        Members = new double[stride];
+    }
+
+    public int Stride { get; }
+    public double[] Shortfall { get; }
+    public double[] Terms { get; }
+    public double[] ConsentScratch { get; }
+    public double[] Value { get; }
+    public double[] Own { get; }
+    public double[] Others { get; }
+    public double[] Members { get; }
 }

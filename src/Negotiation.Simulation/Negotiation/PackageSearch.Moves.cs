@@ -37,9 +37,22 @@ internal static partial class PackageSearch
             }
         }
 
+        Combine(ws, ws.Moves, self, ownTarget);
+    }
+
+    /// <summary>
+    /// Combines the shortfall rows of <paramref name="rows"/> (and the searcher's value row) into the own and others'
+    /// shortfalls per lane, in the order <see cref="Score"/> adds them (goal <see cref="SearchGoal.OwnUtility"/>).
+    /// </summary>
+    private static void Combine(NegotiationWorkspace ws, ScoreRows rows, int self, double ownTarget)
+    {
+        var model = ws.Model;
+        var stride = rows.Stride;
+        var sf = rows.Shortfall;
+
         // Own: max(0, target − U_self) + the consent shortfall of self's bloc members.
-        ref var value = ref MemoryMarshal.GetArrayDataReference(ws.MoveValue);
-        ref var own = ref MemoryMarshal.GetArrayDataReference(ws.MoveOwn);
+        ref var value = ref MemoryMarshal.GetArrayDataReference(rows.Value);
+        ref var own = ref MemoryMarshal.GetArrayDataReference(rows.Own);
         var target = Vector256.Create(ownTarget);
         for (var c = 0; c < stride; c += 4)
         {
@@ -49,13 +62,13 @@ internal static partial class PackageSearch
 
         if (model.BlocMembers[self].Length > 0)
         {
-            ConsentRow(ws, self, ws.MoveMembers, 0);
-            AddRow(ws.MoveOwn, 0, ws.MoveMembers, 0, stride);
+            ConsentRow(ws, rows, self);
+            AddRow(rows.Own, 0, rows.Members, 0, stride);
         }
 
         // Others: under plain unanimity the sum of the other signatories' shortfalls in signatory order; otherwise
         // each other signatory's shortfall plus its bloc's consent shortfall, and the sum of the `need` smallest.
-        var others = ws.MoveOthers;
+        var others = rows.Others;
         Array.Clear(others);
         if (model.PlainUnanimity)
         {
@@ -70,7 +83,7 @@ internal static partial class PackageSearch
             return;
         }
 
-        var terms = ws.MoveTerms;
+        var terms = rows.Terms;
         var count = 0;
         foreach (var s in model.Signatories)
         {
@@ -82,8 +95,8 @@ internal static partial class PackageSearch
             sf.AsSpan(s * stride, stride).CopyTo(terms.AsSpan(count * stride, stride));
             if (model.BlocMembers[s].Length > 0)
             {
-                ConsentRow(ws, s, ws.MoveMembers, 0);
-                AddRow(terms, count * stride, ws.MoveMembers, 0, stride);
+                ConsentRow(ws, rows, s);
+                AddRow(terms, count * stride, rows.Members, 0, stride);
             }
 
             count++;
@@ -91,6 +104,74 @@ internal static partial class PackageSearch
 
         var need = model.RequiredSignatures - (model.IsSignatory[self] ? 1 : 0);
         SumSmallestRows(terms, count, need, stride, others, 0);
+    }
+
+    /// <summary>
+    /// Lane-wise <see cref="Enumerate"/> for goal <see cref="SearchGoal.OwnUtility"/>: every package's score at once
+    /// from the package utilities by actor, then the same scan in package order (same skips, same comparisons).
+    /// </summary>
+    private static bool EnumerateLaneWise(NegotiationWorkspace ws, int self, double ownTarget, out SearchScore best)
+    {
+        var model = ws.Model;
+        var n = model.ActorCount;
+        var m = model.IssueCount;
+        var rows = ws.Packages;
+        var stride = rows.Stride;
+        ref var utilities = ref MemoryMarshal.GetArrayDataReference(ws.PackageUtilByActor);
+        ref var crossings = ref MemoryMarshal.GetArrayDataReference(model.PackageCrossByActor);
+        ref var sf = ref MemoryMarshal.GetArrayDataReference(rows.Shortfall);
+        var needed = model.ScoreReads.AsSpan(self * n, n);
+        var penalty = Vector256.Create(RedLinePenalty);
+        for (var b = 0; b < n; b++)
+        {
+            if (!needed[b])
+            {
+                continue;
+            }
+
+            // As Shortfall: 2·crossings + max(0, τ_b − U_b(x)).
+            var tau = Vector256.Create(ws.Tau[b]);
+            var row = (nuint)(b * stride);
+            for (var k = 0; k < stride; k += 4)
+            {
+                var at = row + (nuint)k;
+                var u = Vector256.LoadUnsafe(ref utilities, at);
+                (penalty * Vector256.LoadUnsafe(ref crossings, at) + Vector256.MaxNative(tau - u, Vector256<double>.Zero)).StoreUnsafe(ref sf, at);
+            }
+        }
+
+        ws.PackageUtilByActor.AsSpan(self * stride, stride).CopyTo(rows.Value);
+        Combine(ws, rows, self, ownTarget);
+
+        best = SearchScore.Worst;
+        var bestIndex = -1;
+        var cross = model.PackageCrossCount;
+        var own = rows.Own;
+        var others = rows.Others;
+        var value = rows.Value;
+        for (var k = 0; k < model.PackageCount; k++)
+        {
+            if (cross[k * n + self] > 0)
+            {
+                continue;
+            }
+
+            var score = new SearchScore(own[k], others[k], value[k]);
+            if (bestIndex < 0 || score.IsBetterThan(best))
+            {
+                best = score;
+                bestIndex = k;
+            }
+        }
+
+        ws.BestIndex = bestIndex;
+        if (bestIndex < 0)
+        {
+            return false;
+        }
+
+        model.PackageChoices.AsSpan(bestIndex * m, m).CopyTo(ws.Best);
+        return true;
     }
 
     /// <summary>
@@ -167,31 +248,31 @@ internal static partial class PackageSearch
         }
     }
 
-    /// <summary>Bloc <paramref name="bloc"/>'s consent shortfall per move (the sum of its smallest member shortfalls), as in <see cref="ConsentShortfall"/>.</summary>
-    private static void ConsentRow(NegotiationWorkspace ws, int bloc, double[] target, int at)
+    /// <summary>Bloc <paramref name="bloc"/>'s consent shortfall per lane into <c>rows.Members</c> (the sum of its smallest member shortfalls), as in <see cref="ConsentShortfall"/>.</summary>
+    private static void ConsentRow(NegotiationWorkspace ws, ScoreRows rows, int bloc)
     {
         var model = ws.Model;
-        var stride = model.CandidateStride;
+        var stride = rows.Stride;
         var members = model.BlocMembers[bloc];
-        target.AsSpan(at, stride).Clear();
+        var target = rows.Members;
+        target.AsSpan().Clear();
         if (model.BlocRequired[bloc] >= members.Length)
         {
             foreach (var member in members)
             {
-                AddRow(target, at, ws.MoveShortfall, member * stride, stride);
+                AddRow(target, 0, rows.Shortfall, member * stride, stride);
             }
 
             return;
         }
 
-        var rows = ws.MoveConsentScratch;
+        var scratch = rows.ConsentScratch;
         for (var i = 0; i < members.Length; i++)
         {
-            ws.MoveShortfall.AsSpan(members[i] * stride, stride).CopyTo(rows.AsSpan(i * stride, stride));
+            rows.Shortfall.AsSpan(members[i] * stride, stride).CopyTo(scratch.AsSpan(i * stride, stride));
         }
 
-        target.AsSpan(at, stride).Clear();
-        SumSmallestRows(rows, members.Length, model.BlocRequired[bloc], stride, target, at);
+        SumSmallestRows(scratch, members.Length, model.BlocRequired[bloc], stride, target, 0);
     }
 
     /// <summary>

@@ -71,6 +71,11 @@ internal static partial class PackageSearch
     public static bool Find(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, double enough, out SearchScore best)
     {
         var model = ws.Model;
+        if (model.Enumerates && goal == SearchGoal.OwnUtility)
+        {
+            return EnumerateLaneWise(ws, self, ownTarget, out best);
+        }
+
         return model.Enumerates
             ? Enumerate(ws, self, ownTarget, goal, out best)
             : Climb(ws, self, ownTarget, goal, enough, out best);
