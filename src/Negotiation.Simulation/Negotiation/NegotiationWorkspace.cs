@@ -103,7 +103,31 @@ public sealed class NegotiationWorkspace
     internal double[] Weight { get; }
     internal double[] Value { get; }
     internal double[] Util { get; }
+    /// <summary>Package-major copy of <see cref="PackageUtilByActor"/> ([k · n + a]) for the scalar (mediator's) enumeration: call <see cref="PackageUtilities"/>.</summary>
     internal double[] PackageUtil { get; }
+
+    private long _packageUtilVersion = -1;
+
+    /// <summary><see cref="PackageUtil"/>, transposed from the by-actor rows when the tables changed since the last call.</summary>
+    internal double[] PackageUtilities()
+    {
+        if (_packageUtilVersion != UtilVersion)
+        {
+            var n = Model.ActorCount;
+            var stride = Packages.Stride;
+            for (var a = 0; a < n; a++)
+            {
+                for (var k = 0; k < Model.PackageCount; k++)
+                {
+                    PackageUtil[k * n + a] = PackageUtilByActor[a * stride + k];
+                }
+            }
+
+            _packageUtilVersion = UtilVersion;
+        }
+
+        return PackageUtil;
+    }
     internal double[] PackagePrefix { get; }
 
     // Lane-wise move evaluation (PackageSearch.EvaluateMoves): Util in rows of CandidateStride, and per candidate
@@ -304,7 +328,6 @@ public sealed class NegotiationWorkspace
                     prefix[j + 1] = prefix[j] + Util[row + choices[k * m + j]];
                 }
 
-                PackageUtil[k * n + a] = prefix[m];
                 PackageUtilByActor[a * Packages.Stride + k] = prefix[m];
             }
         }

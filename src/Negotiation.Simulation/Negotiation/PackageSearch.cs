@@ -96,7 +96,7 @@ internal static partial class PackageSearch
         var m = model.IssueCount;
         best = SearchScore.Worst;
         var bestIndex = -1;
-        var utilities = ws.PackageUtil;
+        var utilities = ws.PackageUtilities();
         var crossings = model.PackageCrossCount;
         for (var k = 0; k < model.PackageCount; k++)
         {
