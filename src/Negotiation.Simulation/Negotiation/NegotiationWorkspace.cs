@@ -20,8 +20,6 @@ public sealed class NegotiationWorkspace
         Util = new double[n * t];
         var stride = model.CandidateStride;
         UtilPadded = new double[n * stride];
-        MoveBaseUtil = new double[stride];
-        MoveBaseCross = new double[stride];
         Moves = new ScoreRows(n, stride);
         var packageStride = (model.PackageCount + 7) & ~7;
         Packages = new ScoreRows(model.PackageCount > 0 ? n : 0, packageStride);
@@ -133,8 +131,6 @@ public sealed class NegotiationWorkspace
     // Lane-wise move evaluation (PackageSearch.EvaluateMoves): Util in rows of CandidateStride, and per candidate
     // the score of the package that differs from the trial only in that candidate's issue.
     internal double[] UtilPadded { get; }
-    internal double[] MoveBaseUtil { get; }
-    internal double[] MoveBaseCross { get; }
     internal ScoreRows Moves { get; }
     internal double[] MoveShortfall => Moves.Shortfall;
     internal double[] MoveOwn => Moves.Own;
