@@ -83,6 +83,32 @@ internal static partial class PackageSearch
             return;
         }
 
+        var need = model.RequiredSignatures - (model.IsSignatory[self] ? 1 : 0);
+        if (need >= model.Signatories.Length - (model.IsSignatory[self] ? 1 : 0))
+        {
+            // Every other signatory's term is needed: add each (shortfall + consent) in order, without staging rows.
+            foreach (var s in model.Signatories)
+            {
+                if (s == self)
+                {
+                    continue;
+                }
+
+                if (model.BlocMembers[s].Length > 0)
+                {
+                    ConsentRow(ws, rows, s);
+                    AddRow(rows.Members, 0, sf, s * stride, stride);   // consent + shortfall: IEEE addition commutes
+                    AddRow(others, 0, rows.Members, 0, stride);
+                }
+                else
+                {
+                    AddRow(others, 0, sf, s * stride, stride);
+                }
+            }
+
+            return;
+        }
+
         var terms = rows.Terms;
         var count = 0;
         foreach (var s in model.Signatories)
@@ -102,7 +128,6 @@ internal static partial class PackageSearch
             count++;
         }
 
-        var need = model.RequiredSignatures - (model.IsSignatory[self] ? 1 : 0);
         SumSmallestRows(terms, count, need, stride, others, 0);
     }
 
