@@ -49,11 +49,14 @@ public static class BenchCommand
         var inv = CultureInfo.InvariantCulture;
         context.Out.WriteLine($"{set.Metadata.Id}: {plan.Variants.Count} variant(s) per run, {runs:N0} runs, {Environment.ProcessorCount} cores");
 
-        // Warm up the JIT (tiered compilation) before measuring.
-        MonteCarloRunner.Run(plan, new RunRequest(99, Math.Min(runs, 20_000), 1), "bench");
+        // Warm up the JIT (tiered compilation) before measuring. The warm-up also measures what a short run
+        // allocates, so the setup (workers' accumulators and workspaces, threads) can be told from per-run allocation.
+        var warmUpRuns = Math.Max(1, Math.Min(runs / 4, 20_000));
+        var warmUp = Measure(plan, warmUpRuns, 1);
 
         var single = Measure(plan, runs, 1);
-        context.Out.WriteLine(string.Format(inv, "  1 thread : {0,12:N0} runs/s  ({1:F2} s, {2:N0} B allocated per run)", single.RunsPerSecond, single.Seconds, single.BytesPerRun));
+        var steadyBytes = runs > warmUpRuns ? Math.Max(0, (single.Bytes - warmUp.Bytes) / (runs - warmUpRuns)) : single.BytesPerRun;
+        context.Out.WriteLine(string.Format(inv, "  1 thread : {0,12:N0} runs/s  ({1:F2} s, {2:N0} B allocated per run, {3:N1} B per run in steady state)", single.RunsPerSecond, single.Seconds, single.BytesPerRun, steadyBytes));
         if (threads > 1)
         {
             var multi = Measure(plan, runs, threads);
@@ -65,7 +68,7 @@ public static class BenchCommand
         return ExitCodes.Ok;
     }
 
-    private sealed record Measurement(double Seconds, double RunsPerSecond, double BytesPerRun);
+    private sealed record Measurement(double Seconds, double RunsPerSecond, double Bytes, double BytesPerRun);
 
     private static Measurement Measure(SimulationPlan plan, long runs, int threads)
     {
@@ -75,6 +78,6 @@ public static class BenchCommand
         MonteCarloRunner.Run(plan, new RunRequest(1, runs, threads), "bench");
         clock.Stop();
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        return new Measurement(clock.Elapsed.TotalSeconds, runs / clock.Elapsed.TotalSeconds, (double)bytes / runs);
+        return new Measurement(clock.Elapsed.TotalSeconds, runs / clock.Elapsed.TotalSeconds, bytes, (double)bytes / runs);
     }
 }

@@ -1,6 +1,7 @@
 using Negotiation.Simulation.Compliance;
 using Negotiation.Simulation.MonteCarlo.Accumulators;
 using Negotiation.Simulation.Negotiation;
+using Negotiation.Simulation.Parameters;
 
 namespace Negotiation.Simulation.MonteCarlo;
 
@@ -114,6 +115,13 @@ public static class MonteCarloRunner
             _plan = plan;
             _seed = seed;
             _variants = plan.Variants.Select(v => new VariantRunner(v)).ToArray();
+            _sampler = new SharedParameterSampler(plan.Variants.Select(v => v.Parameters).ToArray());
+            for (var v = 1; v < _variants.Length; v++)
+            {
+                for (var u = 0; u < v && !_variants[v].NegotiationWorkspace.ShareSearchCache(_variants[u].NegotiationWorkspace); u++)
+                {
+                }
+            }
             Accumulators = plan.Variants.Select(v => new VariantAccumulator(v.Layout)).ToArray();
             var baseline = plan.Variants[0];
             Paired = plan.Variants.Skip(1)
@@ -132,6 +140,9 @@ public static class MonteCarloRunner
 
         private readonly (int Variant, int Baseline)[][] _actorInBaseline;
 
+        /// <summary>Draws each parameter the variants share once per run.</summary>
+        private readonly SharedParameterSampler _sampler;
+
         public VariantAccumulator[] Accumulators { get; }
 
         public PairedAccumulator[] Paired { get; }
@@ -140,10 +151,12 @@ public static class MonteCarloRunner
         {
             for (var run = first; run < last; run++)
             {
+                _sampler.Sample(_seed, run);
                 for (var v = 0; v < _variants.Length; v++)
                 {
                     var state = _variants[v];
-                    state.Simulate(_seed, run);
+                    _sampler.Fill(v, state.ParameterBuffer);
+                    state.SimulateSampled(_seed, run);
                     Accumulators[v].Add(state.Negotiation, state.NegotiationWorkspace, state.Compliance, state.SurvivedOneYear, state.UncertainValues);
                     _rows?.Add(run, _plan.Variants[v], state);
                 }

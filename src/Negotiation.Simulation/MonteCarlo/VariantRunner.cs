@@ -51,6 +51,15 @@ public sealed class VariantRunner
     public void Simulate(ulong seed, long run, INegotiationObserver? negotiationObserver = null, IComplianceObserver? complianceObserver = null)
     {
         _sampler.Sample(seed, run, _parameters);
+        SimulateSampled(seed, run, negotiationObserver, complianceObserver);
+    }
+
+    /// <summary>The run's parameter vector, to be filled before <see cref="SimulateSampled"/> (by a <see cref="SharedParameterSampler"/>).</summary>
+    internal Span<double> ParameterBuffer => _parameters;
+
+    /// <summary>As <see cref="Simulate"/>, with run <paramref name="run"/>'s parameters already in <see cref="ParameterBuffer"/>.</summary>
+    internal void SimulateSampled(ulong seed, long run, INegotiationObserver? negotiationObserver = null, IComplianceObserver? complianceObserver = null)
+    {
         var slots = _variant.UncertainSlots;
         for (var k = 0; k < _uncertainValues.Length; k++)
         {

@@ -61,6 +61,15 @@ public sealed class NegotiationModel
         IssueMax = issues.Select(i => i.Max).ToArray();
 
         RedLine = CompileRedLines(scenario, IssueStart, CandidateValues);
+        CandidateStride = (t + 3) & ~3;
+        RedLinePadded = new double[n * CandidateStride];
+        for (var a = 0; a < n; a++)
+        {
+            for (var c = 0; c < t; c++)
+            {
+                RedLinePadded[a * CandidateStride + c] = RedLine[a * t + c] ? 1 : 0;
+            }
+        }
 
         // Utility parameters.
         WeightSlot = Filled(n * m, -1);
@@ -170,6 +179,44 @@ public sealed class NegotiationModel
             BlocRequired[a] = bloc is null ? 0 : bloc.Consent.Required(BlocMembers[a].Length);
         }
 
+        TauReads = new bool[n * n];
+        for (var self = 0; self < n; self++)
+        {
+            foreach (var b in BlocMembers[self])
+            {
+                TauReads[self * n + b] = true;
+            }
+
+            foreach (var s in Signatories)
+            {
+                if (s == self)
+                {
+                    continue;
+                }
+
+                TauReads[self * n + s] = true;
+                foreach (var b in BlocMembers[s])
+                {
+                    TauReads[self * n + b] = true;
+                }
+            }
+        }
+
+        ScoreReads = (bool[])TauReads.Clone();
+        for (var self = 0; self < n; self++)
+        {
+            ScoreReads[self * n + self] = true;
+        }
+
+        SearchSignature = string.Join(
+            ";",
+            n,
+            string.Join(",", IssueStart),
+            string.Concat(RedLine.Select(x => x ? '1' : '0')),
+            string.Join(",", Signatories),
+            RequiredSignatures,
+            string.Join("|", BlocMembers.Select(b => string.Join(",", b))),
+            string.Join(",", BlocRequired));
         PlainUnanimity = RequiredSignatures == Signatories.Length && Signatories.All(s => BlocMembers[s].Length == 0);
         if (protocol.Opening is not null)
         {
@@ -185,6 +232,27 @@ public sealed class NegotiationModel
             ? EnumeratePackages(IssueStart, RedLine, n)
             : ([], []);
         PackageCount = PackageSpaceSize <= EnumerationLimit ? (int)PackageSpaceSize : 0;
+        var packageStride = (PackageCount + 7) & ~7;
+        PackageCrossByActor = new double[PackageCount > 0 ? n * packageStride : 0];
+        for (var k = 0; k < PackageCount; k++)
+        {
+            for (var a = 0; a < n; a++)
+            {
+                PackageCrossByActor[a * packageStride + k] = PackageCrossCount[k * n + a];
+            }
+        }
+
+        PackageFirstChange = new int[PackageCount];
+        for (var k = 1; k < PackageCount; k++)
+        {
+            var j = 0;
+            while (j < m && PackageChoices[k * m + j] == PackageChoices[(k - 1) * m + j])
+            {
+                j++;
+            }
+
+            PackageFirstChange[k] = j;
+        }
         ParameterCount = parameters.Count;
     }
 
@@ -219,6 +287,12 @@ public sealed class NegotiationModel
     internal double[] IssueMin { get; }
     internal double[] IssueMax { get; }
     internal bool[] RedLine { get; }
+
+    /// <summary>Candidates per actor row in the padded, vector-friendly tables: <see cref="CandidateCount"/> rounded up to 4.</summary>
+    internal int CandidateStride { get; }
+
+    /// <summary><see cref="RedLine"/> as 0/1 doubles, rows of <see cref="CandidateStride"/> (padding 0), for lane-wise move evaluation.</summary>
+    internal double[] RedLinePadded { get; }
     internal int[] WeightSlot { get; }
     internal int[] IdealSlot { get; }
     internal InterestShape[] Shape { get; }
@@ -245,11 +319,26 @@ public sealed class NegotiationModel
     internal int Mediator { get; }
     internal int[][] BlocMembers { get; }
     internal int[] BlocRequired { get; }
+
+    /// <summary>[self · n + b]: does a search by <c>self</c> for its own utility read actor b's utility (self, other signatories, their and self's bloc members)?</summary>
+    internal bool[] ScoreReads { get; }
+
+    /// <summary>[self · n + b]: does a search by <c>self</c> for its own utility read τ_b (the other signatories, their and self's bloc members)?</summary>
+    internal bool[] TauReads { get; }
+
+    /// <summary>Everything a package search reads from the model besides the per-run tables: equal signatures search alike.</summary>
+    internal string SearchSignature { get; }
     internal int[]? Opening { get; }
     internal EventSchedule Events { get; }
     internal int PackageCount { get; }
     internal int[] PackageChoices { get; }
     internal int[] PackageCrossCount { get; }
+
+    /// <summary>[a · stride + k]: <see cref="PackageCrossCount"/> by actor as doubles, rows padded to a multiple of 8 packages.</summary>
+    internal double[] PackageCrossByActor { get; }
+
+    /// <summary>[k]: the first issue on which package k differs from package k − 1 (0 for the first package).</summary>
+    internal int[] PackageFirstChange { get; }
 
     /// <summary>
     /// Compiles <paramref name="scenario"/>, registering every number in <paramref name="parameters"/> under its

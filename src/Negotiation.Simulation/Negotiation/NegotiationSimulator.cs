@@ -241,7 +241,7 @@ public static class NegotiationSimulator
     private static double BestObtainable(NegotiationWorkspace ws, int actor)
     {
         ws.Reservation.AsSpan().CopyTo(ws.Tau);
-        if (!PackageSearch.Find(ws, actor, double.NegativeInfinity, SearchGoal.OwnUtility, out var best) || best.Others > Tolerance)
+        if (!PackageSearch.Find(ws, actor, double.NegativeInfinity, SearchGoal.OwnUtility, ws.Reservation[actor], out var best) || best.Others > Tolerance)
         {
             return double.NegativeInfinity;
         }

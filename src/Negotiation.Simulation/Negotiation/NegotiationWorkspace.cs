@@ -18,7 +18,18 @@ public sealed class NegotiationWorkspace
         Weight = new double[n * m];
         Value = new double[n * t];
         Util = new double[n * t];
+        var stride = model.CandidateStride;
+        UtilPadded = new double[n * stride];
+        Moves = new ScoreRows(n, stride);
+        var packageStride = (model.PackageCount + 7) & ~7;
+        Packages = new ScoreRows(model.PackageCount > 0 ? n : 0, packageStride);
+        PackageUtilByActor = new double[model.PackageCount > 0 ? n * packageStride : 0];
+        MoveCurrent = new int[m];
+        ClimbCache = new ClimbCache(model);
+        CurrentUtil = new double[n * stride];
+        CurrentCross = new double[n * stride];
         PackageUtil = new double[model.PackageCount * n];
+        PackagePrefix = new double[m + 1];
         BestUtility = new double[n];
         ReservationBase = new double[n];
         Trend = new double[n];
@@ -90,7 +101,78 @@ public sealed class NegotiationWorkspace
     internal double[] Weight { get; }
     internal double[] Value { get; }
     internal double[] Util { get; }
+    /// <summary>Package-major copy of <see cref="PackageUtilByActor"/> ([k · n + a]) for the scalar (mediator's) enumeration: call <see cref="PackageUtilities"/>.</summary>
     internal double[] PackageUtil { get; }
+
+    private long _packageUtilVersion = -1;
+
+    /// <summary><see cref="PackageUtil"/>, transposed from the by-actor rows when the tables changed since the last call.</summary>
+    internal double[] PackageUtilities()
+    {
+        if (_packageUtilVersion != UtilVersion)
+        {
+            var n = Model.ActorCount;
+            var stride = Packages.Stride;
+            for (var a = 0; a < n; a++)
+            {
+                for (var k = 0; k < Model.PackageCount; k++)
+                {
+                    PackageUtil[k * n + a] = PackageUtilByActor[a * stride + k];
+                }
+            }
+
+            _packageUtilVersion = UtilVersion;
+        }
+
+        return PackageUtil;
+    }
+    internal double[] PackagePrefix { get; }
+
+    // Lane-wise move evaluation (PackageSearch.EvaluateMoves): Util in rows of CandidateStride, and per candidate
+    // the score of the package that differs from the trial only in that candidate's issue.
+    internal double[] UtilPadded { get; }
+    internal ScoreRows Moves { get; }
+    internal double[] MoveShortfall => Moves.Shortfall;
+    internal double[] MoveOwn => Moves.Own;
+    internal double[] MoveOthers => Moves.Others;
+    internal double[] MoveValue => Moves.Value;
+
+    // Lane-wise scoring of every package of an enumerated space: package utilities by actor (rows of Packages.Stride).
+    internal ScoreRows Packages { get; }
+    internal double[] PackageUtilByActor { get; }
+    internal int[] MoveCurrent { get; }
+
+    /// <summary>The Move* scores are those of the current trial (within one climb).</summary>
+    internal bool MovesFresh { get; set; }
+    internal ClimbCache ClimbCache { get; private set; }
+
+    /// <summary>
+    /// Shares <paramref name="other"/>'s climb cache when both models search alike (same actors, candidates, red
+    /// lines, signing rule and blocs): variants of a scenario that differ only elsewhere reuse each other's climbs
+    /// whenever a run gives them the same utility tables. Returns whether it does. Both workspaces must be used by
+    /// the same thread.
+    /// </summary>
+    public bool ShareSearchCache(NegotiationWorkspace other)
+    {
+        if (!Guard.NotNull(other).ClimbCache.CanServe(Model))
+        {
+            return false;
+        }
+
+        other.ClimbCache.Share();
+        ClimbCache = other.ClimbCache;
+        return true;
+    }
+
+    /// <summary>[b · stride + c]: actor b's utility (and red-line crossing) of the trial's term on candidate c's issue, for the trial in <see cref="MoveCurrent"/>.</summary>
+    internal double[] CurrentUtil { get; }
+    internal double[] CurrentCross { get; }
+
+    /// <summary>The <see cref="UtilVersion"/> the rows <see cref="CurrentUtil"/> were built under; −1: never.</summary>
+    internal long CurrentVersion { get; set; } = -1;
+
+    /// <summary>Changes whenever the utility tables are rebuilt (every run, every value-shifting event): keys the search's caches.</summary>
+    internal long UtilVersion { get; private set; }
     internal double[] BestUtility { get; }
 
     // Per-run actor parameters and state.
@@ -160,6 +242,19 @@ public sealed class NegotiationWorkspace
             for (var j = 0; j < m; j++)
             {
                 Weight[a * m + j] = total > 0 ? Weight[a * m + j] / total : 0;
+                if (model.Shape[a * m + j] == InterestShape.Discrete)
+                {
+                    // The common case inline (as ValueOf): an option's value is its slot's, clamped; unlisted options 0.
+                    var valueSlot = model.ValueSlot;
+                    for (var c = model.IssueStart[j]; c < model.IssueStart[j + 1]; c++)
+                    {
+                        var slot = valueSlot[a * t + c];
+                        Value[a * t + c] = slot < 0 ? 0 : Math.Clamp(p[slot], 0, 1);
+                    }
+
+                    continue;
+                }
+
                 for (var c = model.IssueStart[j]; c < model.IssueStart[j + 1]; c++)
                 {
                     Value[a * t + c] = ValueOf(p, a, j, c);
@@ -183,6 +278,7 @@ public sealed class NegotiationWorkspace
     /// <summary>Recomputes contributions w·v, each actor's best attainable utility and, when enumerating, every package's utilities.</summary>
     internal void RefreshUtilities()
     {
+        UtilVersion++;
         var model = Model;
         var n = model.ActorCount;
         var m = model.IssueCount;
@@ -208,21 +304,27 @@ public sealed class NegotiationWorkspace
             }
 
             BestUtility[a] = best;
+            Util.AsSpan(a * t, t).CopyTo(UtilPadded.AsSpan(a * model.CandidateStride, t));
         }
 
+        // Every package's utility Σ_j c_a(x_j), summed over j in order from 0. Consecutive packages (last issue turning
+        // fastest) share their leading terms, so the running sums over the first issues are shared too: each package
+        // adds only the terms from its first changed issue on. The partial sums are exactly the scalar sum's.
         var choices = model.PackageChoices;
-        for (var k = 0; k < model.PackageCount; k++)
+        var firstChange = model.PackageFirstChange;
+        var prefix = PackagePrefix;
+        for (var a = 0; a < n; a++)
         {
-            for (var a = 0; a < n; a++)
+            var row = a * t;
+            prefix[0] = 0.0;
+            for (var k = 0; k < model.PackageCount; k++)
             {
-                var u = 0.0;
-                var row = a * t;
-                for (var j = 0; j < m; j++)
+                for (var j = firstChange[k]; j < m; j++)
                 {
-                    u += Util[row + choices[k * m + j]];
+                    prefix[j + 1] = prefix[j] + Util[row + choices[k * m + j]];
                 }
 
-                PackageUtil[k * n + a] = u;
+                PackageUtilByActor[a * Packages.Stride + k] = prefix[m];
             }
         }
     }
@@ -313,4 +415,32 @@ public sealed class NegotiationWorkspace
             values[j] = Model.CandidateValues[choices[j]];
         }
     }
+}
+
+/// <summary>
+/// Buffers for scoring many packages at once, lane-wise (one lane per candidate move or per package): per actor a
+/// shortfall row, the searcher's value row, and the resulting own and others' shortfalls; rows of <see cref="Stride"/>.
+/// </summary>
+internal sealed class ScoreRows
+{
+    public ScoreRows(int actors, int stride)
+    {
+        Stride = stride;
+        Shortfall = new double[actors * stride];
+        Terms = new double[actors * stride];
+        ConsentScratch = new double[actors * stride];
+        Value = new double[stride];
+        Own = new double[stride];
+        Others = new double[stride];
+        Members = new double[stride];
+    }
+
+    public int Stride { get; }
+    public double[] Shortfall { get; }
+    public double[] Terms { get; }
+    public double[] ConsentScratch { get; }
+    public double[] Value { get; }
+    public double[] Own { get; }
+    public double[] Others { get; }
+    public double[] Members { get; }
 }

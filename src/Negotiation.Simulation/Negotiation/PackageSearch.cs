@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Negotiation.Simulation.Negotiation;
 
 /// <summary>Whose interest a package search serves.</summary>
@@ -49,19 +53,41 @@ internal readonly record struct SearchScore(double Own, double Others, double Va
 /// Packages crossing the searcher's own red lines are never considered; each red line of another actor a package
 /// crosses adds 2 to that actor's shortfall (more than any utility gap), so packages that avoid others' red lines always win.
 /// </summary>
-internal static class PackageSearch
+internal static partial class PackageSearch
 {
     /// <summary>
     /// The best package for <paramref name="self"/> into <c>workspace.Best</c>; false when every package crosses
     /// its red lines. Others' acceptance thresholds are read from <c>workspace.Tau</c>.
     /// </summary>
-    public static bool Find(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best)
+    public static bool Find(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best) =>
+        Find(ws, self, ownTarget, goal, double.PositiveInfinity, out best);
+
+    /// <summary>
+    /// As <see cref="Find(NegotiationWorkspace, int, double, SearchGoal, out SearchScore)"/>, for a walk-out check:
+    /// the local search may stop early once it has shown that the searcher can obtain at least
+    /// <paramref name="enough"/> − tolerance — a package every needed party accepts (shortfalls exactly 0) worth
+    /// that much to it. <c>best</c> is then that package's score, not necessarily the best one.
+    /// </summary>
+    public static bool Find(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, double enough, out SearchScore best)
     {
         var model = ws.Model;
+        if (model.Enumerates && goal == SearchGoal.OwnUtility)
+        {
+            return EnumerateLaneWise(ws, self, ownTarget, out best);
+        }
+
         return model.Enumerates
             ? Enumerate(ws, self, ownTarget, goal, out best)
-            : Climb(ws, self, ownTarget, goal, out best);
+            : Climb(ws, self, ownTarget, goal, enough, out best);
     }
+
+    /// <summary>
+    /// Whether <paramref name="best"/> already settles a walk-out check against <paramref name="enough"/>: own and
+    /// others' shortfalls exactly 0 and a value within the tolerance of <paramref name="enough"/>. Any later start
+    /// can replace it only by a package with shortfalls within 10⁻⁹ and a higher value, so the actor would not walk out.
+    /// </summary>
+    private static bool Settles(SearchScore best, double enough) =>
+        best.Own == 0 && best.Others == 0 && !(enough > best.Value + NegotiationSimulator.Tolerance);
 
     private static bool Enumerate(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best)
     {
@@ -70,7 +96,7 @@ internal static class PackageSearch
         var m = model.IssueCount;
         best = SearchScore.Worst;
         var bestIndex = -1;
-        var utilities = ws.PackageUtil;
+        var utilities = ws.PackageUtilities();
         var crossings = model.PackageCrossCount;
         for (var k = 0; k < model.PackageCount; k++)
         {
@@ -103,7 +129,7 @@ internal static class PackageSearch
         return true;
     }
 
-    private static bool Climb(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best)
+    private static bool Climb(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, double enough, out SearchScore best)
     {
         var model = ws.Model;
         var m = model.IssueCount;
@@ -115,6 +141,10 @@ internal static class PackageSearch
         if (StartFromIdeal(ws, self, goal))
         {
             found |= ClimbFrom(ws, self, ownTarget, goal, ref best);
+            if (found && Settles(best, enough))
+            {
+                return true;
+            }
         }
 
         // Start 2: the package on the table.
@@ -123,6 +153,10 @@ internal static class PackageSearch
         {
             offer.CopyTo(ws.Trial);
             found |= ClimbFrom(ws, self, ownTarget, goal, ref best);
+            if (found && Settles(best, enough))
+            {
+                return true;
+            }
         }
 
         // Start 3: the searcher's own previous offer (targets move slowly, so it is usually close), unless still on the table.
@@ -185,27 +219,100 @@ internal static class PackageSearch
     /// <summary>Coordinate ascent from <c>workspace.Trial</c>; keeps the result in <c>workspace.Best</c> when it beats <paramref name="best"/>.</summary>
     private static bool ClimbFrom(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, ref SearchScore best)
     {
+        // A climb is a pure function of its start, the searcher, its target, the thresholds its score reads and the
+        // utility tables: an outside-option actor's walk-out check repeats the same climbs round after round.
+        var cache = ws.ClimbCache;
+        var cacheable = goal == SearchGoal.OwnUtility;
+        if (cacheable && cache.TryGet(ws, self, ownTarget, out var cached, out var cachedFound))
+        {
+            if (!cachedFound)
+            {
+                return false;
+            }
+
+            if (cached.IsBetterThan(best))
+            {
+                best = cached;
+                ws.Trial.AsSpan().CopyTo(ws.Best);
+            }
+
+            return true;
+        }
+
+        if (cacheable)
+        {
+            cache.BeginStore(ws, self, ownTarget);
+        }
+
+        var found = ClimbFromUncached(ws, self, ownTarget, goal, out var score);
+        if (cacheable)
+        {
+            cache.EndStore(ws, score, found);
+        }
+
+        if (found && score.IsBetterThan(best))
+        {
+            best = score;
+            ws.Trial.AsSpan().CopyTo(ws.Best);
+        }
+
+        return found;
+    }
+
+    /// <summary>Coordinate ascent (after the trade-off phase) from <c>workspace.Trial</c>, leaving the result in the trial; false when the start crosses the searcher's red lines.</summary>
+    private static bool ClimbFromUncached(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore score)
+    {
         var model = ws.Model;
         var n = model.ActorCount;
         var t = model.CandidateCount;
         var util = ws.Util;
         var redLine = model.RedLine;
         ws.Evaluate(ws.Trial, ws.TrialUtil, ws.TrialCross);
+        ws.MovesFresh = false;
         if (ws.TrialCross[self] > 0)
         {
+            score = SearchScore.Worst;
             return false;
         }
 
-        var score = TradeOff(ws, self, ownTarget, goal, Score(ws, self, ownTarget, goal, ws.TrialUtil, ws.TrialCross));
+        score = TradeOff(ws, self, ownTarget, goal, Score(ws, self, ownTarget, goal, ws.TrialUtil, ws.TrialCross));
+        var laneWise = goal == SearchGoal.OwnUtility;
         for (var pass = 0; pass < NegotiationModel.MaxPasses; pass++)
         {
             var improved = false;
+            // The trade-off phase's last scoring is still valid when it stopped for want of a helpful move.
+            var evaluated = laneWise && pass == 0 && ws.MovesFresh;
             for (var j = 0; j < model.IssueCount; j++)
             {
                 var current = ws.Trial[j];
                 var chosen = current;
                 var chosenScore = score;
-                for (var c = model.IssueStart[j]; c < model.IssueStart[j + 1]; c++)
+                if (laneWise)
+                {
+                    // Every candidate's move scored at once against the current trial; valid until the trial changes.
+                    if (!evaluated)
+                    {
+                        EvaluateMoves(ws, self, ownTarget);
+                        evaluated = true;
+                    }
+
+                    for (var c = model.IssueStart[j]; c < model.IssueStart[j + 1]; c++)
+                    {
+                        if (c == current || redLine[self * t + c])
+                        {
+                            continue;
+                        }
+
+                        var moved = new SearchScore(ws.MoveOwn[c], ws.MoveOthers[c], ws.MoveValue[c]);
+                        if (moved.IsBetterThan(chosenScore))
+                        {
+                            chosenScore = moved;
+                            chosen = c;
+                        }
+                    }
+                }
+
+                for (var c = model.IssueStart[j]; !laneWise && c < model.IssueStart[j + 1]; c++)
                 {
                     if (c == current || redLine[self * t + c])
                     {
@@ -232,6 +339,7 @@ internal static class PackageSearch
                     ws.Evaluate(ws.Trial, ws.TrialUtil, ws.TrialCross); // exact sums, no drift
                     score = chosenScore;
                     improved = true;
+                    evaluated = false;
                 }
             }
 
@@ -239,12 +347,6 @@ internal static class PackageSearch
             {
                 break;
             }
-        }
-
-        if (score.IsBetterThan(best))
-        {
-            best = score;
-            ws.Trial.AsSpan().CopyTo(ws.Best);
         }
 
         return true;
@@ -270,7 +372,14 @@ internal static class PackageSearch
             var bestRate = 0.0;
             var bestCandidate = -1;
             var bestScore = score;
-            for (var c = 0; c < t; c++)
+            var laneWise = goal == SearchGoal.OwnUtility;
+            if (laneWise)
+            {
+                EvaluateMoves(ws, self, ownTarget);
+                bestCandidate = BestTrade(ws, self, score, out bestScore);
+            }
+
+            for (var c = 0; !laneWise && c < t; c++)
             {
                 var j = model.CandidateIssue[c];
                 var current = ws.Trial[j];
@@ -279,13 +388,22 @@ internal static class PackageSearch
                     continue;
                 }
 
-                for (var b = 0; b < n; b++)
+                SearchScore moved;
+                if (laneWise)
                 {
-                    ws.MoveUtil[b] = ws.TrialUtil[b] - util[b * t + current] + util[b * t + c];
-                    ws.MoveCross[b] = ws.TrialCross[b] - (redLine[b * t + current] ? 1 : 0) + (redLine[b * t + c] ? 1 : 0);
+                    moved = new SearchScore(ws.MoveOwn[c], ws.MoveOthers[c], ws.MoveValue[c]);
+                }
+                else
+                {
+                    for (var b = 0; b < n; b++)
+                    {
+                        ws.MoveUtil[b] = ws.TrialUtil[b] - util[b * t + current] + util[b * t + c];
+                        ws.MoveCross[b] = ws.TrialCross[b] - (redLine[b * t + current] ? 1 : 0) + (redLine[b * t + c] ? 1 : 0);
+                    }
+
+                    moved = Score(ws, self, ownTarget, goal, ws.MoveUtil, ws.MoveCross);
                 }
 
-                var moved = Score(ws, self, ownTarget, goal, ws.MoveUtil, ws.MoveCross);
                 var gain = score.Others - moved.Others;
                 if (moved.Own > score.Own + SearchScore.Eps || gain <= SearchScore.Eps)
                 {
@@ -308,10 +426,49 @@ internal static class PackageSearch
 
             ws.Trial[model.CandidateIssue[bestCandidate]] = bestCandidate;
             ws.Evaluate(ws.Trial, ws.TrialUtil, ws.TrialCross);
+            ws.MovesFresh = false;
             score = bestScore;
         }
 
         return score;
+    }
+
+    /// <summary>
+    /// The trade-off step over the lane-wise move scores: the candidate with the highest rate of others' shortfall
+    /// removed per unit of own value given up (first in candidate order on ties), never raising the own shortfall;
+    /// −1 when no move helps. The same tests as the scalar loop of <see cref="TradeOff"/>, on locals.
+    /// </summary>
+    private static int BestTrade(NegotiationWorkspace ws, int self, SearchScore score, out SearchScore bestScore)
+    {
+        var model = ws.Model;
+        var t = model.CandidateCount;
+        var issueOf = model.CandidateIssue.AsSpan(0, t);
+        var ownRed = model.RedLine.AsSpan(self * t, t);
+        var trial = ws.Trial;
+        var own = ws.MoveOwn.AsSpan(0, t);
+        var others = ws.MoveOthers.AsSpan(0, t);
+        var value = ws.MoveValue.AsSpan(0, t);
+        var ownLimit = score.Own + SearchScore.Eps;
+        var bestRate = 0.0;
+        var best = -1;
+        for (var c = 0; c < t; c++)
+        {
+            var gain = score.Others - others[c];
+            if (gain <= SearchScore.Eps || own[c] > ownLimit || ownRed[c] || c == trial[issueOf[c]])
+            {
+                continue;
+            }
+
+            var rate = gain / Math.Max(score.Value - value[c], 1e-12);
+            if (rate > bestRate)
+            {
+                bestRate = rate;
+                best = c;
+            }
+        }
+
+        bestScore = best < 0 ? score : new SearchScore(own[best], others[best], value[best]);
+        return best;
     }
 
     /// <summary>Scores one package given every actor's utility of it and its red-line crossings.</summary>

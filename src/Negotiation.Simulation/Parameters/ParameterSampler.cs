@@ -19,12 +19,25 @@ public sealed class ParameterSampler
     private readonly RngRandom _random = new(default);
 
     public ParameterSampler(ParameterTable table)
+        : this(
+            table.Values.Select(v => v is Fixed f ? f.Value : v.Mean).ToArray(),
+            table.UncertainSlots().ToArray(),
+            table.UncertainSlots().Select(i => Streams.ForParameter(table.Paths[i])).ToArray(),
+            table.Values.ToArray())
     {
-        _template = table.Values.Select(v => v is Fixed f ? f.Value : v.Mean).ToArray();
-        _uncertainSlots = table.UncertainSlots().ToArray();
-        _streams = _uncertainSlots.Select(i => Streams.ForParameter(table.Paths[i])).ToArray();
-        _distributions = table.Values.ToArray();
     }
+
+    /// <summary>Slot i draws <paramref name="distributions"/>[i] from stream <paramref name="streams"/>[k] when it is <paramref name="uncertainSlots"/>[k].</summary>
+    internal ParameterSampler(double[] template, int[] uncertainSlots, ulong[] streams, Uncertain[] distributions)
+    {
+        _template = template;
+        _uncertainSlots = uncertainSlots;
+        _streams = streams;
+        _distributions = distributions;
+        _pert = _uncertainSlots.Select(i => _distributions[i] is PertDist p && p.Max - p.Min > 0 ? PertBeta(p) : default).ToArray();
+    }
+
+    private readonly BetaSampler[] _pert;
 
     /// <summary>The number of slots a parameter vector needs.</summary>
     public int Count => _template.Length;
@@ -40,7 +53,9 @@ public sealed class ParameterSampler
         {
             var slot = _uncertainSlots[k];
             var rng = Rng.For(seed, run, _streams[k]);
-            values[slot] = Draw(_distributions[slot], ref rng, _random);
+            values[slot] = _distributions[slot] is PertDist pert && _pert[k].DA > 0
+                ? pert.Min + (pert.Max - pert.Min) * _pert[k].Sample(ref rng)   // as Draw, with the Beta constants precomputed
+                : Draw(_distributions[slot], ref rng, _random);
         }
     }
 
@@ -63,11 +78,7 @@ public sealed class ParameterSampler
                         return pert.Mode;
                     }
 
-                    // Beta-PERT with shape λ = 4: α = 1 + 4(mode − min)/range, β = 1 + 4(max − mode)/range (Vose 2008).
-                    random.Reset(rng);
-                    var a = 1 + 4 * (pert.Mode - pert.Min) / range;
-                    var b = 1 + 4 * (pert.Max - pert.Mode) / range;
-                    return pert.Min + range * Beta.Sample(random, a, b);
+                    return pert.Min + range * PertBeta(pert).Sample(ref rng);
                 }
 
             case NormalDist n when n.IsTruncated:
@@ -92,6 +103,17 @@ public sealed class ParameterSampler
             default:
                 throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "unknown distribution");
         }
+    }
+
+    /// <summary>
+    /// Beta-PERT with shape λ = 4: α = 1 + 4(mode − min)/range, β = 1 + 4(max − mode)/range (Vose 2008), both ≥ 1
+    /// when min ≤ mode ≤ max (the loader's check; the mode is clamped here so a draw never fails).
+    /// </summary>
+    private static BetaSampler PertBeta(PertDist pert)
+    {
+        var range = pert.Max - pert.Min;
+        var mode = Math.Clamp(pert.Mode, pert.Min, pert.Max);
+        return BetaSampler.For(1 + 4 * (mode - pert.Min) / range, 1 + 4 * (pert.Max - mode) / range);
     }
 
     private static double TriangularInverse(TriangularDist t, double u)

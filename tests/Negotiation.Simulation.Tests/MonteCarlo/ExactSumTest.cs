@@ -37,6 +37,25 @@ public class ExactSumTest
     }
 
     [Fact]
+    public void Add_EqualsTheRounded128BitTerm_OnBothSidesOfTheLongRange()
+    {
+        // Terms below 2^31 in magnitude take the 64-bit conversion, larger ones the 128-bit one; either way each
+        // term adds round(x · 2^32) exactly. 3e9 · 2^32 ≈ 1.3e19 > 2^63.
+        Gen.Double[-1e12, 1e12].Array[1, 50].Sample(values =>
+        {
+            var sum = new ExactSum();
+            Int128 expected = 0;
+            foreach (var v in values.Append(3e9).Append(-2147483647.75).Append(0.1))
+            {
+                sum.Add(v);
+                expected += (Int128)Math.Round(v * 4294967296.0);
+            }
+
+            return sum.Raw == expected;
+        });
+    }
+
+    [Fact]
     public void Value_IsTheSumToFixedPointPrecision()
     {
         var sum = new ExactSum();

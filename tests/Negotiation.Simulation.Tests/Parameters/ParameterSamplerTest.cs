@@ -54,6 +54,43 @@ public class ParameterSamplerTest
         Assert.True(d < 1.628 / Math.Sqrt(samples.Length), $"KS statistic {d}");
     }
 
+    [Theory]
+    [InlineData(0.0, 0.3, 1.0)]    // Beta(2.2, 3.8)
+    [InlineData(0.0, 0.0, 1.0)]    // Beta(1, 5): mode at the minimum, the smallest shape the sampler takes
+    [InlineData(0.2, 0.8, 0.95)]   // Beta(4.2, 1.8) on [0.2, 0.95]
+    public void Pert_PassesKolmogorovSmirnovAgainstMathNetsBetaCdf(double min, double mode, double max)
+    {
+        // PERT(min, mode, max) = min + (max − min)·Beta(1 + 4(mode − min)/(max − min), 1 + 4(max − mode)/(max − min)).
+        var range = max - min;
+        var reference = new Beta(1 + 4 * (mode - min) / range, 1 + 4 * (max - mode) / range);
+        var samples = Sample(new PertDist(min, mode, max), 20_000).Select(x => (x - min) / range).OrderBy(x => x).ToArray();
+        var d = 0.0;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var cdf = reference.CumulativeDistribution(samples[i]);
+            d = Math.Max(d, Math.Max((i + 1.0) / samples.Length - cdf, cdf - (double)i / samples.Length));
+        }
+
+        // Critical value at α = 0.01: 1.628 / √n = 0.0115 for n = 20,000.
+        Assert.True(d < 1.628 / Math.Sqrt(samples.Length), $"KS statistic {d}");
+    }
+
+    [Fact]
+    public void Pert_SamplerAndDraw_AgreeForTheSameStream()
+    {
+        var table = new ParameterTable();
+        table.Register("x", new PertDist(0.1, 0.25, 0.6));
+        var sampler = new ParameterSampler(table);
+        var values = new double[1];
+        var random = new RngRandom(default);
+        for (var run = 0; run < 100; run++)
+        {
+            sampler.Sample(3, run, values);
+            var rng = Rng.For(3, run, Streams.ForParameter("x"));
+            Assert.Equal(ParameterSampler.Draw(new PertDist(0.1, 0.25, 0.6), ref rng, random), values[0]);
+        }
+    }
+
     [Fact]
     public void TruncatedNormal_NeverLeavesItsBounds()
     {
