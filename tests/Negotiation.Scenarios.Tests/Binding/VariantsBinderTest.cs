@@ -122,7 +122,7 @@ public class VariantsBinderTest
     public void Override_ForOneVariant_MayChangeANodeOnlyThatVariantHas()
     {
         // The baseline has no 'germany' key under actors; the override would fail there, but it is not applied there.
-        var yaml = WithVariant("set:", "  actors.germany: {name: Germany, interests: {troops: {weight: 1, ideal: 0}}}");
+        var yaml = WithVariant("set:", "  actors.germany: {name: Germany, power: 1, interests: {troops: {weight: 1, ideal: 0}}}");
         var set = ScenarioLoader.LoadText(yaml, "s.yaml", [new ParameterOverride("actors.germany.power", 0.3)], "v");
         Assert.Equal(new Fixed(0.3), set.Variants[1].Scenario.Actor("germany").Power);
     }
