@@ -83,14 +83,14 @@ public sealed partial class ComplianceSimulatorTest
             rig.Run(r);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
         var held = 0L;
-        for (var r = 0; r < 500; r++)
+        var allocated = Allocations.InSteadyState(() =>
         {
-            held += rig.Run(r).PeriodsHeld;
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var r = 0; r < 500; r++)
+            {
+                held += rig.Run(r).PeriodsHeld;
+            }
+        });
 
         Assert.True(held > 0);
         Assert.Equal(0, allocated);

@@ -34,14 +34,16 @@ public partial class NegotiationSimulatorTest
             NegotiationSimulator.Run(model, p, 3, run, ws);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
         var agreed = 0;
-        for (var run = 200L; run < 700; run++)
+        var allocated = Allocations.InSteadyState(() =>
         {
-            agreed += NegotiationSimulator.Run(model, p, 3, run, ws).Agreed ? 1 : 0;
-        }
+            agreed = 0;
+            for (var run = 200L; run < 700; run++)
+            {
+                agreed += NegotiationSimulator.Run(model, p, 3, run, ws).Agreed ? 1 : 0;
+            }
+        });
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.InRange(agreed, 0, 500);
     }
