@@ -1,3 +1,4 @@
+using Negotiation.Scenarios.Writing;
 using System.CommandLine;
 using Negotiation.Cli.Infrastructure;
 using Negotiation.Core.Common;

@@ -1,3 +1,4 @@
+using Negotiation.Scenarios.Writing;
 using Negotiation.Core.Model;
 using Negotiation.Scenarios.Genius;
 

@@ -1,7 +1,9 @@
+using Negotiation.Scenarios.Writing;
+using GeniusFixture = Negotiation.Scenarios.Tests.Genius.Fixture;
 using Negotiation.Core.Model;
 using Negotiation.Scenarios.Genius;
 
-namespace Negotiation.Scenarios.Tests.Genius;
+namespace Negotiation.Scenarios.Tests.Writing;
 
 /// <summary>The writer is general: every part of a Core scenario has its place in the format.</summary>
 public partial class ScenarioYamlWriterTest

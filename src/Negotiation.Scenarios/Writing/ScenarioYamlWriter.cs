@@ -1,7 +1,7 @@
 using System.Text;
 using Negotiation.Core.Model;
 
-namespace Negotiation.Scenarios.Genius;
+namespace Negotiation.Scenarios.Writing;
 
 /// <summary>
 /// Writes any Core <see cref="Scenario"/> as YAML in the scenario format (schemaVersion 1, CONTRACT.md): ids as

@@ -1,3 +1,5 @@
+using Negotiation.Scenarios.Writing;
+using GeniusFixture = Negotiation.Scenarios.Tests.Genius.Fixture;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CsCheck;
@@ -6,7 +8,7 @@ using Negotiation.Scenarios.Genius;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Negotiation.Scenarios.Tests.Genius;
+namespace Negotiation.Scenarios.Tests.Writing;
 
 /// <summary>What the writer emits is YAML that gives back exactly what was written.</summary>
 public partial class ScenarioYamlWriterTest
@@ -38,7 +40,7 @@ public partial class ScenarioYamlWriterTest
     [Fact]
     public void Write_Laptop_ParsesWithIdsAsKeysInScenarioOrder()
     {
-        var (scenario, _) = GeniusImporter.Import(Fixture.Path("laptop_domain.xml"), [Fixture.Path("laptop_buyer.xml"), Fixture.Path("laptop_seller.xml")]);
+        var (scenario, _) = GeniusImporter.Import(GeniusFixture.Path("laptop_domain.xml"), [GeniusFixture.Path("laptop_buyer.xml"), GeniusFixture.Path("laptop_seller.xml")]);
 
         var root = Parse(ScenarioYamlWriter.Write(scenario));
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Negotiation.Scenarios.Genius;
+namespace Negotiation.Scenarios.Writing;
 
 /// <summary>
 /// YAML scalars written so that any YAML 1.1 or 1.2 reader gives back exactly the string or number written:
