@@ -26,6 +26,7 @@ public sealed class NegotiationWorkspace
         PackageUtilByActor = new double[model.PackageCount > 0 ? n * packageStride : 0];
         MoveCurrent = new int[m];
         ClimbCache = new ClimbCache(model);
+        ClimbEnds = new ClimbEnds(m);
         CurrentUtil = new double[n * stride];
         CurrentCross = new double[n * stride];
         PackageUtil = new double[model.PackageCount * n];
@@ -145,6 +146,9 @@ public sealed class NegotiationWorkspace
     /// <summary>The Move* scores are those of the current trial (within one climb).</summary>
     internal bool MovesFresh { get; set; }
     internal ClimbCache ClimbCache { get; private set; }
+
+    /// <summary>The current search's climbs: where their trade-off phases ended and what they returned.</summary>
+    internal ClimbEnds ClimbEnds { get; }
 
     /// <summary>
     /// Shares <paramref name="other"/>'s climb cache when both models search alike (same actors, candidates, red
