@@ -319,6 +319,11 @@ public sealed class NegotiationWorkspace
         var prefix = PackagePrefix;
         for (var a = 0; a < n; a++)
         {
+            if (!model.PackageRowRead[a])
+            {
+                continue;
+            }
+
             var row = a * t;
             prefix[0] = 0.0;
             for (var k = 0; k < model.PackageCount; k++)
