@@ -21,6 +21,7 @@ public sealed class NegotiationWorkspace
         var stride = model.CandidateStride;
         UtilPadded = new double[n * stride];
         Moves = new ScoreRows(n, stride);
+        MoveRate = new double[stride];
         var packageStride = (model.PackageCount + 7) & ~7;
         Packages = new ScoreRows(model.PackageCount > 0 ? n : 0, packageStride);
         PackageUtilByActor = new double[model.PackageCount > 0 ? n * packageStride : 0];
@@ -137,6 +138,9 @@ public sealed class NegotiationWorkspace
     internal double[] MoveOwn => Moves.Own;
     internal double[] MoveOthers => Moves.Others;
     internal double[] MoveValue => Moves.Value;
+
+    /// <summary>Per candidate: the trade-off rate of its move, or 0 when the move does not help (PackageSearch.BestTrade).</summary>
+    internal double[] MoveRate { get; }
 
     // Lane-wise scoring of every package of an enumerated space: package utilities by actor (rows of Packages.Stride).
     internal ScoreRows Packages { get; }

@@ -474,20 +474,35 @@ internal static partial class PackageSearch
         var others = ws.MoveOthers.AsSpan(0, t);
         var value = ws.MoveValue.AsSpan(0, t);
         var ownLimit = score.Own + SearchScore.Eps;
+
+        // The rates lane-wise (same IEEE operations per lane); a move that cuts too little or raises the own shortfall
+        // gets rate 0, which never beats the initial best rate 0 — as the scalar loop skips it.
+        var rates = ws.MoveRate;
+        ref var ratesRef = ref MemoryMarshal.GetArrayDataReference(rates);
+        ref var ownRef = ref MemoryMarshal.GetArrayDataReference(ws.MoveOwn);
+        ref var othersRef = ref MemoryMarshal.GetArrayDataReference(ws.MoveOthers);
+        ref var valueRef = ref MemoryMarshal.GetArrayDataReference(ws.MoveValue);
+        var scoreOthers = Vector256.Create(score.Others);
+        var scoreValue = Vector256.Create(score.Value);
+        var eps = Vector256.Create(SearchScore.Eps);
+        var limit = Vector256.Create(ownLimit);
+        var floor = Vector256.Create(1e-12);
+        for (var c = 0; c < rates.Length; c += 4)
+        {
+            var lane = (nuint)c;
+            var gain = scoreOthers - Vector256.LoadUnsafe(ref othersRef, lane);
+            var helps = Vector256.GreaterThan(gain, eps) & ~Vector256.GreaterThan(Vector256.LoadUnsafe(ref ownRef, lane), limit);
+            var rate = gain / Vector256.Max(scoreValue - Vector256.LoadUnsafe(ref valueRef, lane), floor);
+            (rate & helps).StoreUnsafe(ref ratesRef, lane);
+        }
+
         var bestRate = 0.0;
         var best = -1;
         for (var c = 0; c < t; c++)
         {
-            var gain = score.Others - others[c];
-            if (gain <= SearchScore.Eps || own[c] > ownLimit || ownRed[c] || c == trial[issueOf[c]])
+            if (rates[c] > bestRate && !ownRed[c] && c != trial[issueOf[c]])
             {
-                continue;
-            }
-
-            var rate = gain / Math.Max(score.Value - value[c], 1e-12);
-            if (rate > bestRate)
-            {
-                bestRate = rate;
+                bestRate = rates[c];
                 best = c;
             }
         }
