@@ -208,6 +208,20 @@ public sealed class NegotiationModel
             ScoreReads[self * n + self] = true;
         }
 
+        // Rows of the package table (§1) a search can read: the mediator's scan reads every actor's; a proposer's, or an
+        // outside-option signatory's walk-out check, reads those of the actors its score reads.
+        PackageRowRead = new bool[n];
+        for (var self = 0; self < n; self++)
+        {
+            var searches = Kind == ProtocolKind.SingleText
+                || Proposers.Contains(self)
+                || (IsSignatory[self] && Strategy[self] == StrategyKind.OutsideOption);
+            for (var b = 0; b < n && searches; b++)
+            {
+                PackageRowRead[b] |= Kind == ProtocolKind.SingleText || ScoreReads[self * n + b];
+            }
+        }
+
         SearchSignature = string.Join(
             ";",
             n,
@@ -325,6 +339,9 @@ public sealed class NegotiationModel
 
     /// <summary>[self · n + b]: does a search by <c>self</c> for its own utility read τ_b (the other signatories, their and self's bloc members)?</summary>
     internal bool[] TauReads { get; }
+
+    /// <summary>[b]: may a search read actor b's row of the package utility table? Rows no search reads are not filled.</summary>
+    internal bool[] PackageRowRead { get; }
 
     /// <summary>Everything a package search reads from the model besides the per-run tables: equal signatures search alike.</summary>
     internal string SearchSignature { get; }

@@ -21,11 +21,13 @@ public sealed class NegotiationWorkspace
         var stride = model.CandidateStride;
         UtilPadded = new double[n * stride];
         Moves = new ScoreRows(n, stride);
+        MoveRate = new double[stride];
         var packageStride = (model.PackageCount + 7) & ~7;
         Packages = new ScoreRows(model.PackageCount > 0 ? n : 0, packageStride);
         PackageUtilByActor = new double[model.PackageCount > 0 ? n * packageStride : 0];
         MoveCurrent = new int[m];
         ClimbCache = new ClimbCache(model);
+        ClimbEnds = new ClimbEnds(m);
         CurrentUtil = new double[n * stride];
         CurrentCross = new double[n * stride];
         PackageUtil = new double[model.PackageCount * n];
@@ -137,6 +139,9 @@ public sealed class NegotiationWorkspace
     internal double[] MoveOthers => Moves.Others;
     internal double[] MoveValue => Moves.Value;
 
+    /// <summary>Per candidate: the trade-off rate of its move, or 0 when the move does not help (PackageSearch.BestTrade).</summary>
+    internal double[] MoveRate { get; }
+
     // Lane-wise scoring of every package of an enumerated space: package utilities by actor (rows of Packages.Stride).
     internal ScoreRows Packages { get; }
     internal double[] PackageUtilByActor { get; }
@@ -145,6 +150,9 @@ public sealed class NegotiationWorkspace
     /// <summary>The Move* scores are those of the current trial (within one climb).</summary>
     internal bool MovesFresh { get; set; }
     internal ClimbCache ClimbCache { get; private set; }
+
+    /// <summary>The current search's climbs: where their trade-off phases ended and what they returned.</summary>
+    internal ClimbEnds ClimbEnds { get; }
 
     /// <summary>
     /// Shares <paramref name="other"/>'s climb cache when both models search alike (same actors, candidates, red
@@ -315,6 +323,11 @@ public sealed class NegotiationWorkspace
         var prefix = PackagePrefix;
         for (var a = 0; a < n; a++)
         {
+            if (!model.PackageRowRead[a])
+            {
+                continue;
+            }
+
             var row = a * t;
             prefix[0] = 0.0;
             for (var k = 0; k < model.PackageCount; k++)

@@ -136,6 +136,7 @@ internal static partial class PackageSearch
         best = SearchScore.Worst;
         var found = false;
         ws.BestIndex = -1;
+        ws.ClimbEnds.Clear();
 
         // Start 1: the searcher's ideal package (mediator: the signatories' welfare-maximising one).
         if (StartFromIdeal(ws, self, goal))
@@ -275,7 +276,14 @@ internal static partial class PackageSearch
             return false;
         }
 
-        score = TradeOff(ws, self, ownTarget, goal, Score(ws, self, ownTarget, goal, ws.TrialUtil, ws.TrialCross));
+        score = TradeOff(ws, self, ownTarget, goal, Score(ws, self, ownTarget, goal, ws.TrialUtil, ws.TrialCross), out var met);
+        if (met >= 0)
+        {
+            // An earlier start point's climb went on from this very state: its result is this climb's.
+            score = ws.ClimbEnds.Result(met, ws.Trial);
+            return true;
+        }
+
         var laneWise = goal == SearchGoal.OwnUtility;
         for (var pass = 0; pass < NegotiationModel.MaxPasses; pass++)
         {
@@ -349,6 +357,7 @@ internal static partial class PackageSearch
             }
         }
 
+        ws.ClimbEnds.Complete(ws.Trial, score);
         return true;
     }
 
@@ -359,7 +368,7 @@ internal static partial class PackageSearch
     /// first on the issues that matter little to the searcher and much to the others, which plain coordinate ascent
     /// (best change issue by issue) can miss. A fixed budget of 2·issues + 2 changes bounds it.
     /// </summary>
-    private static SearchScore TradeOff(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, SearchScore score)
+    private static SearchScore TradeOff(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, SearchScore score, out int met)
     {
         var model = ws.Model;
         var n = model.ActorCount;
@@ -367,8 +376,16 @@ internal static partial class PackageSearch
         var util = ws.Util;
         var redLine = model.RedLine;
         var budget = 2 * model.IssueCount + 2;
+        var stuck = false;
         for (var step = 0; step < budget && score.Others > SearchScore.Eps; step++)
         {
+            // An earlier climb of this search found no helpful move in this state: neither would this one.
+            met = ws.ClimbEnds.Match(ws.Trial, score, stuckOnly: true);
+            if (met >= 0)
+            {
+                return score;
+            }
+
             var bestRate = 0.0;
             var bestCandidate = -1;
             var bestScore = score;
@@ -421,6 +438,7 @@ internal static partial class PackageSearch
 
             if (bestCandidate < 0)
             {
+                stuck = true;
                 break;
             }
 
@@ -428,6 +446,13 @@ internal static partial class PackageSearch
             ws.Evaluate(ws.Trial, ws.TrialUtil, ws.TrialCross);
             ws.MovesFresh = false;
             score = bestScore;
+        }
+
+        // An earlier climb of this search ended its trade-off in this state: the coordinate ascent would repeat it.
+        met = ws.ClimbEnds.Match(ws.Trial, score, stuckOnly: false);
+        if (met < 0)
+        {
+            ws.ClimbEnds.Begin(ws.Trial, score, stuck);
         }
 
         return score;
@@ -449,20 +474,35 @@ internal static partial class PackageSearch
         var others = ws.MoveOthers.AsSpan(0, t);
         var value = ws.MoveValue.AsSpan(0, t);
         var ownLimit = score.Own + SearchScore.Eps;
+
+        // The rates lane-wise (same IEEE operations per lane); a move that cuts too little or raises the own shortfall
+        // gets rate 0, which never beats the initial best rate 0 — as the scalar loop skips it.
+        var rates = ws.MoveRate;
+        ref var ratesRef = ref MemoryMarshal.GetArrayDataReference(rates);
+        ref var ownRef = ref MemoryMarshal.GetArrayDataReference(ws.MoveOwn);
+        ref var othersRef = ref MemoryMarshal.GetArrayDataReference(ws.MoveOthers);
+        ref var valueRef = ref MemoryMarshal.GetArrayDataReference(ws.MoveValue);
+        var scoreOthers = Vector256.Create(score.Others);
+        var scoreValue = Vector256.Create(score.Value);
+        var eps = Vector256.Create(SearchScore.Eps);
+        var limit = Vector256.Create(ownLimit);
+        var floor = Vector256.Create(1e-12);
+        for (var c = 0; c < rates.Length; c += 4)
+        {
+            var lane = (nuint)c;
+            var gain = scoreOthers - Vector256.LoadUnsafe(ref othersRef, lane);
+            var helps = Vector256.GreaterThan(gain, eps) & ~Vector256.GreaterThan(Vector256.LoadUnsafe(ref ownRef, lane), limit);
+            var rate = gain / Vector256.Max(scoreValue - Vector256.LoadUnsafe(ref valueRef, lane), floor);
+            (rate & helps).StoreUnsafe(ref ratesRef, lane);
+        }
+
         var bestRate = 0.0;
         var best = -1;
         for (var c = 0; c < t; c++)
         {
-            var gain = score.Others - others[c];
-            if (gain <= SearchScore.Eps || own[c] > ownLimit || ownRed[c] || c == trial[issueOf[c]])
+            if (rates[c] > bestRate && !ownRed[c] && c != trial[issueOf[c]])
             {
-                continue;
-            }
-
-            var rate = gain / Math.Max(score.Value - value[c], 1e-12);
-            if (rate > bestRate)
-            {
-                bestRate = rate;
+                bestRate = rates[c];
                 best = c;
             }
         }
