@@ -94,15 +94,15 @@ public static class SummaryJson
 
         json.WriteStartObject("agreement");
         json.WriteNumber("count", v.Agreement.Count);
-        Number(json, "rate", v.Agreement.Rate);
+        json.WriteNumberOrNull("rate", v.Agreement.Rate);
         WriteInterval(json, "ci95", v.Agreement.Ci95);
         json.WriteEndObject();
 
         json.WriteStartObject("rounds");
-        Number(json, "mean", v.Rounds.Mean);
-        Number(json, "median", v.Rounds.Median);
-        Number(json, "p90", v.Rounds.P90);
-        Number(json, "roundDays", v.Rounds.RoundDays);
+        json.WriteNumberOrNull("mean", v.Rounds.Mean);
+        json.WriteNumberOrNull("median", v.Rounds.Median);
+        json.WriteNumberOrNull("p90", v.Rounds.P90);
+        json.WriteNumberOrNull("roundDays", v.Rounds.RoundDays);
         json.WriteStartArray("histogram");
         for (int round = 1; round < v.Rounds.Histogram.Count; round++)
         {
@@ -139,7 +139,7 @@ public static class SummaryJson
             json.WriteString("name", actor.Name);
             WriteDistribution(json, "utility", actor.Utility);
             json.WriteStartObject("beatBatna");
-            Number(json, "rate", actor.BeatBatnaRate);
+            json.WriteNumberOrNull("rate", actor.BeatBatnaRate);
             WriteInterval(json, "ci95", actor.BeatBatnaCi95);
             json.WriteEndObject();
             json.WriteEndObject();
@@ -154,8 +154,8 @@ public static class SummaryJson
         {
             json.WriteStartObject();
             json.WriteString("parameter", entry.Parameter);
-            Number(json, "agreement", entry.Agreement);
-            Number(json, "survival", entry.Survival);
+            json.WriteNumberOrNull("agreement", entry.Agreement);
+            json.WriteNumberOrNull("survival", entry.Survival);
             json.WriteEndObject();
         }
 
@@ -179,16 +179,16 @@ public static class SummaryJson
 
         json.WriteStartObject("compliance");
         json.WriteNumber("horizon", c.Horizon);
-        Number(json, "periodDays", c.PeriodDays);
+        json.WriteNumberOrNull("periodDays", c.PeriodDays);
         json.WriteStartArray("holding");
         foreach (double share in c.Holding)
         {
-            NumberValue(json, share);
+            json.WriteNumberValueOrNull(share);
         }
 
         json.WriteEndArray();
         json.WriteStartObject("oneYearSurvival");
-        Number(json, "rate", c.OneYearSurvival);
+        json.WriteNumberOrNull("rate", c.OneYearSurvival);
         WriteInterval(json, "ci95", c.OneYearCi95);
         json.WriteEndObject();
         WriteShares(json, "firstViolators", c.FirstViolators);
@@ -233,7 +233,7 @@ public static class SummaryJson
 
     private static void WriteDifferenceFields(Utf8JsonWriter json, Difference d)
     {
-        Number(json, "estimate", d.Estimate);
+        json.WriteNumberOrNull("estimate", d.Estimate);
         WriteInterval(json, "ci95", d.Ci95);
         json.WriteBoolean("distinguishable", d.Distinguishable);
         json.WriteString("statement", d.Statement);
@@ -248,7 +248,7 @@ public static class SummaryJson
             json.WriteString("id", share.Id);
             json.WriteString("name", share.Name);
             json.WriteNumber("count", share.Count);
-            Number(json, "share", share.Share);
+            json.WriteNumberOrNull("share", share.Share);
             json.WriteEndObject();
         }
 
@@ -264,43 +264,23 @@ public static class SummaryJson
         }
 
         json.WriteStartObject(name);
-        Number(json, "mean", d.Mean);
-        Number(json, "sd", d.StdDev);
-        Number(json, "min", d.Min);
-        Number(json, "p05", d.P05);
-        Number(json, "p25", d.P25);
-        Number(json, "median", d.Median);
-        Number(json, "p75", d.P75);
-        Number(json, "p95", d.P95);
-        Number(json, "max", d.Max);
+        json.WriteNumberOrNull("mean", d.Mean);
+        json.WriteNumberOrNull("sd", d.StdDev);
+        json.WriteNumberOrNull("min", d.Min);
+        json.WriteNumberOrNull("p05", d.P05);
+        json.WriteNumberOrNull("p25", d.P25);
+        json.WriteNumberOrNull("median", d.Median);
+        json.WriteNumberOrNull("p75", d.P75);
+        json.WriteNumberOrNull("p95", d.P95);
+        json.WriteNumberOrNull("max", d.Max);
         json.WriteEndObject();
     }
 
     private static void WriteInterval(Utf8JsonWriter json, string name, Interval interval)
     {
         json.WriteStartObject(name);
-        Number(json, "low", interval.Low);
-        Number(json, "high", interval.High);
+        json.WriteNumberOrNull("low", interval.Low);
+        json.WriteNumberOrNull("high", interval.High);
         json.WriteEndObject();
-    }
-
-    // JSON has no NaN or infinity; an undefined figure (e.g. the median round of zero agreements) is null.
-    // Finite doubles are written in the shortest form that parses back to the same double.
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        json.WritePropertyName(name);
-        NumberValue(json, value);
-    }
-
-    private static void NumberValue(Utf8JsonWriter json, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumberValue(value);
-        }
-        else
-        {
-            json.WriteNullValue();
-        }
     }
 }

@@ -93,9 +93,9 @@ public static class SweepJson
                 json.WriteStartObject();
                 json.WriteString("id", figure.Id);
                 json.WriteString("name", figure.Name);
-                Number(json, "estimate", figure.Estimate);
-                Number(json, "ciLow", figure.Ci95.Low);
-                Number(json, "ciHigh", figure.Ci95.High);
+                json.WriteNumberOrNull("estimate", figure.Estimate);
+                json.WriteNumberOrNull("ciLow", figure.Ci95.Low);
+                json.WriteNumberOrNull("ciHigh", figure.Ci95.High);
                 if (figure.Count is { } count && figure.Total is { } total)
                 {
                     json.WriteNumber("count", count);
@@ -111,17 +111,5 @@ public static class SweepJson
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumber(name, value);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }
