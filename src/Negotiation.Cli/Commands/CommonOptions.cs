@@ -45,5 +45,7 @@ public static class CommonOptions
 
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Print nothing but errors (no progress, no table)." };
 
-    public static Option<bool> Json() => new("--json") { Description = "Print the summary as JSON on stdout instead of a table." };
+    public static Option<bool> Json(string printed = "the summary as JSON") => new("--json") { Description = $"Print {printed} on stdout instead of a table." };
+
+    public static Option<bool> NoCharts(string consequence = "") => new("--no-charts") { Description = "Skip the PNG/SVG charts" + consequence + "." };
 }

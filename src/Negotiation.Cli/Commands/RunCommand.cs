@@ -22,7 +22,7 @@ public static class RunCommand
         var quiet = CommonOptions.Quiet();
         var json = CommonOptions.Json();
         var perRun = new Option<bool>("--per-run") { Description = "Also write runs.csv: one row per run and variant (streamed, in run order)." };
-        var noCharts = new Option<bool>("--no-charts") { Description = "Skip PNG/SVG charts (faster; report.html then has tables only)." };
+        var noCharts = CommonOptions.NoCharts(" (faster; report.html then has tables only)");
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N (K/N, 1-based) and write a mergeable result; see docs/cluster.md." };
 
         var command = new Command("run", """

@@ -38,8 +38,8 @@ public static class SweepCommand
         var output = CommonOptions.Out("Output directory (default out/<scenario>-sweep/); replaced safely, never left half-written.");
         var theme = CommonOptions.Theme();
         var quiet = CommonOptions.Quiet();
-        var json = new Option<bool>("--json") { Description = "Print sweep.json on stdout instead of a table." };
-        var noCharts = new Option<bool>("--no-charts") { Description = "Skip the PNG/SVG charts." };
+        var json = CommonOptions.Json("sweep.json");
+        var noCharts = CommonOptions.NoCharts();
         var force = new Option<bool>("--force") { Description = $"Run even when points × runs exceeds the budget of {Budget:N0} simulated negotiations." };
 
         var command = new Command("sweep", """
