@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Negotiation.Core.Common;
 using Negotiation.Core.Model;
 
@@ -20,6 +22,19 @@ public sealed class NegotiationWorkspace
         Util = new double[n * t];
         var stride = model.CandidateStride;
         UtilPadded = new double[n * stride];
+        ActorStride = (n + 3) & ~3;
+        UtilByCandidate = new double[t * ActorStride];
+        CrossByCandidate = new double[t * ActorStride];
+        for (var a = 0; a < n; a++)
+        {
+            for (var c = 0; c < t; c++)
+            {
+                CrossByCandidate[c * ActorStride + a] = model.RedLine[a * t + c] ? 1 : 0;
+            }
+        }
+
+        EvaluatedUtil = new double[ActorStride];
+        EvaluatedCross = new double[ActorStride];
         Moves = new ScoreRows(n, stride);
         MoveRate = new double[stride];
         var packageStride = (model.PackageCount + 7) & ~7;
@@ -103,6 +118,18 @@ public sealed class NegotiationWorkspace
     internal double[] Weight { get; }
     internal double[] Value { get; }
     internal double[] Util { get; }
+
+    /// <summary>Actors per row of the candidate-major tables (<see cref="UtilByCandidate"/>): the actor count rounded up to 4.</summary>
+    internal int ActorStride { get; }
+
+    /// <summary><see cref="Util"/> candidate-major, [c · ActorStride + a] (padding 0), so that <see cref="Evaluate"/> sums every actor at once.</summary>
+    internal double[] UtilByCandidate { get; }
+
+    /// <summary>The model's red lines candidate-major as 0/1, [c · ActorStride + a].</summary>
+    internal double[] CrossByCandidate { get; }
+
+    private double[] EvaluatedUtil { get; }
+    private double[] EvaluatedCross { get; }
     /// <summary>Package-major copy of <see cref="PackageUtilByActor"/> ([k · n + a]) for the scalar (mediator's) enumeration: call <see cref="PackageUtilities"/>.</summary>
     internal double[] PackageUtil { get; }
 
@@ -313,6 +340,10 @@ public sealed class NegotiationWorkspace
 
             BestUtility[a] = best;
             Util.AsSpan(a * t, t).CopyTo(UtilPadded.AsSpan(a * model.CandidateStride, t));
+            for (var c = 0; c < t; c++)
+            {
+                UtilByCandidate[c * ActorStride + a] = Util[a * t + c];
+            }
         }
 
         // Every package's utility Σ_j c_a(x_j), summed over j in order from 0. Consecutive packages (last issue turning
@@ -400,23 +431,37 @@ public sealed class NegotiationWorkspace
     }
 
     /// <summary>Utility of the package in <paramref name="choices"/> (candidate indices) to every actor, and its red-line crossings.</summary>
+    /// <remarks>
+    /// All actors at once, four per vector, from the candidate-major tables: each lane adds its actor's terms in issue
+    /// order from 0, exactly the scalar sum Σ_j Util[a, x_j]; crossings are small integers, exact as doubles.
+    /// </remarks>
     internal void Evaluate(ReadOnlySpan<int> choices, Span<double> utilities, Span<int> crossings)
     {
-        var model = Model;
-        var n = model.ActorCount;
-        var t = model.CandidateCount;
-        for (var a = 0; a < n; a++)
+        var n = Model.ActorCount;
+        var stride = ActorStride;
+        ref var util = ref MemoryMarshal.GetArrayDataReference(UtilByCandidate);
+        ref var cross = ref MemoryMarshal.GetArrayDataReference(CrossByCandidate);
+        ref var sumU = ref MemoryMarshal.GetArrayDataReference(EvaluatedUtil);
+        ref var sumX = ref MemoryMarshal.GetArrayDataReference(EvaluatedCross);
+        for (var a = 0; a < stride; a += 4)
         {
-            var u = 0.0;
-            var x = 0;
-            for (var j = 0; j < choices.Length; j++)
+            var u = Vector256<double>.Zero;
+            var x = Vector256<double>.Zero;
+            foreach (var choice in choices)
             {
-                u += Util[a * t + choices[j]];
-                x += model.RedLine[a * t + choices[j]] ? 1 : 0;
+                var at = (nuint)(choice * stride + a);
+                u += Vector256.LoadUnsafe(ref util, at);
+                x += Vector256.LoadUnsafe(ref cross, at);
             }
 
-            utilities[a] = u;
-            crossings[a] = x;
+            u.StoreUnsafe(ref sumU, (nuint)a);
+            x.StoreUnsafe(ref sumX, (nuint)a);
+        }
+
+        EvaluatedUtil.AsSpan(0, n).CopyTo(utilities);
+        for (var a = 0; a < n; a++)
+        {
+            crossings[a] = (int)EvaluatedCross[a];
         }
     }
 
