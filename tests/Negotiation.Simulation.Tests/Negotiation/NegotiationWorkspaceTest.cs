@@ -62,4 +62,37 @@ public class NegotiationWorkspaceTest
         Assert.Equal(8, first.Round);   // needs 1 − x/100 − .5 ≥ .3
         Assert.Equal(3, second.Round);  // needs 1 − x/100 ≥ .3
     }
+
+    [Theory]
+    [InlineData(3)]   // one vector of four actors
+    [InlineData(6)]   // two vectors, the second half padding
+    public void AgreedUtilities_AreTheIssueOrderSumsOfTheTables_BitForBit(int actors)
+    {
+        // The engine sums every actor's utility of a package at once (one vector lane per actor); each lane must add
+        // the actor's terms in issue order from 0, exactly as Utility(actor, package) does one actor at a time.
+        var agreements = 0;
+        for (var seed = 1UL; seed <= 12; seed++)
+        {
+            var table = new ParameterTable();
+            var model = NegotiationModel.Compile(RandomScenarios.Create(seed, actors, 7), table);
+            var ws = new NegotiationWorkspace(model);
+            var means = table.Means();
+            for (var run = 0; run < 10; run++)
+            {
+                var p = means.Select((x, i) => i % 5 == run % 5 ? x * 0.9 : x).ToArray();
+                if (!NegotiationSimulator.Run(model, p, seed, run, ws).Agreed)
+                {
+                    continue;
+                }
+
+                agreements++;
+                for (var a = 0; a < actors; a++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(ws.Utility(a, ws.Package)), BitConverter.DoubleToInt64Bits(ws.Utilities[a]));
+                }
+            }
+        }
+
+        Assert.True(agreements >= 10, $"only {agreements} agreements: the test would check too little");
+    }
 }
