@@ -63,11 +63,14 @@ public sealed class NegotiationModel
         RedLine = CompileRedLines(scenario, IssueStart, CandidateValues);
         CandidateStride = (t + 3) & ~3;
         RedLinePadded = new double[n * CandidateStride];
+        ActorStride = (n + 3) & ~3;
+        RedLineByCandidate = new double[t * ActorStride];
         for (var a = 0; a < n; a++)
         {
             for (var c = 0; c < t; c++)
             {
                 RedLinePadded[a * CandidateStride + c] = RedLine[a * t + c] ? 1 : 0;
+                RedLineByCandidate[c * ActorStride + a] = RedLine[a * t + c] ? 1 : 0;
             }
         }
 
@@ -307,6 +310,13 @@ public sealed class NegotiationModel
 
     /// <summary><see cref="RedLine"/> as 0/1 doubles, rows of <see cref="CandidateStride"/> (padding 0), for lane-wise move evaluation.</summary>
     internal double[] RedLinePadded { get; }
+
+    /// <summary>Actors per row of the candidate-major tables: <see cref="ActorCount"/> rounded up to 4.</summary>
+    internal int ActorStride { get; }
+
+    /// <summary><see cref="RedLine"/> candidate-major as 0/1 doubles, [c · ActorStride + a] (padding 0), for summing every actor's crossings at once.</summary>
+    internal double[] RedLineByCandidate { get; }
+
     internal int[] WeightSlot { get; }
     internal int[] IdealSlot { get; }
     internal InterestShape[] Shape { get; }

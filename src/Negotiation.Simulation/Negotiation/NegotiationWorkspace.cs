@@ -22,19 +22,9 @@ public sealed class NegotiationWorkspace
         Util = new double[n * t];
         var stride = model.CandidateStride;
         UtilPadded = new double[n * stride];
-        ActorStride = (n + 3) & ~3;
-        UtilByCandidate = new double[t * ActorStride];
-        CrossByCandidate = new double[t * ActorStride];
-        for (var a = 0; a < n; a++)
-        {
-            for (var c = 0; c < t; c++)
-            {
-                CrossByCandidate[c * ActorStride + a] = model.RedLine[a * t + c] ? 1 : 0;
-            }
-        }
-
-        EvaluatedUtil = new double[ActorStride];
-        EvaluatedCross = new double[ActorStride];
+        UtilByCandidate = new double[t * model.ActorStride];
+        EvaluatedUtil = new double[model.ActorStride];
+        EvaluatedCross = new double[model.ActorStride];
         Moves = new ScoreRows(n, stride);
         MoveRate = new double[stride];
         var packageStride = (model.PackageCount + 7) & ~7;
@@ -119,17 +109,12 @@ public sealed class NegotiationWorkspace
     internal double[] Value { get; }
     internal double[] Util { get; }
 
-    /// <summary>Actors per row of the candidate-major tables (<see cref="UtilByCandidate"/>): the actor count rounded up to 4.</summary>
-    internal int ActorStride { get; }
-
     /// <summary><see cref="Util"/> candidate-major, [c · ActorStride + a] (padding 0), so that <see cref="Evaluate"/> sums every actor at once.</summary>
     internal double[] UtilByCandidate { get; }
 
-    /// <summary>The model's red lines candidate-major as 0/1, [c · ActorStride + a].</summary>
-    internal double[] CrossByCandidate { get; }
-
     private double[] EvaluatedUtil { get; }
     private double[] EvaluatedCross { get; }
+
     /// <summary>Package-major copy of <see cref="PackageUtilByActor"/> ([k · n + a]) for the scalar (mediator's) enumeration: call <see cref="PackageUtilities"/>.</summary>
     internal double[] PackageUtil { get; }
 
@@ -342,7 +327,7 @@ public sealed class NegotiationWorkspace
             Util.AsSpan(a * t, t).CopyTo(UtilPadded.AsSpan(a * model.CandidateStride, t));
             for (var c = 0; c < t; c++)
             {
-                UtilByCandidate[c * ActorStride + a] = Util[a * t + c];
+                UtilByCandidate[c * model.ActorStride + a] = Util[a * t + c];
             }
         }
 
@@ -438,9 +423,9 @@ public sealed class NegotiationWorkspace
     internal void Evaluate(ReadOnlySpan<int> choices, Span<double> utilities, Span<int> crossings)
     {
         var n = Model.ActorCount;
-        var stride = ActorStride;
+        var stride = Model.ActorStride;
         ref var util = ref MemoryMarshal.GetArrayDataReference(UtilByCandidate);
-        ref var cross = ref MemoryMarshal.GetArrayDataReference(CrossByCandidate);
+        ref var cross = ref MemoryMarshal.GetArrayDataReference(Model.RedLineByCandidate);
         ref var sumU = ref MemoryMarshal.GetArrayDataReference(EvaluatedUtil);
         ref var sumX = ref MemoryMarshal.GetArrayDataReference(EvaluatedCross);
         for (var a = 0; a < stride; a += 4)
