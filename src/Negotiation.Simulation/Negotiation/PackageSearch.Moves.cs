@@ -139,7 +139,6 @@ internal static partial class PackageSearch
     {
         var model = ws.Model;
         var n = model.ActorCount;
-        var m = model.IssueCount;
         var rows = ws.Packages;
         var stride = rows.Stride;
         ref var utilities = ref MemoryMarshal.GetArrayDataReference(ws.PackageUtilByActor);
@@ -189,14 +188,7 @@ internal static partial class PackageSearch
             }
         }
 
-        ws.BestIndex = bestIndex;
-        if (bestIndex < 0)
-        {
-            return false;
-        }
-
-        model.PackageChoices.AsSpan(bestIndex * m, m).CopyTo(ws.Best);
-        return true;
+        return KeepPackage(ws, bestIndex);
     }
 
     /// <summary>

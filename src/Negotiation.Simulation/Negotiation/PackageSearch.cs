@@ -93,7 +93,6 @@ internal static partial class PackageSearch
     {
         var model = ws.Model;
         var n = model.ActorCount;
-        var m = model.IssueCount;
         best = SearchScore.Worst;
         var bestIndex = -1;
         var utilities = ws.PackageUtilities();
@@ -119,13 +118,20 @@ internal static partial class PackageSearch
             }
         }
 
+        return KeepPackage(ws, bestIndex);
+    }
+
+    /// <summary>An enumeration's winner, package <paramref name="bestIndex"/>, into <c>workspace.Best</c>; false when there is none (−1).</summary>
+    private static bool KeepPackage(NegotiationWorkspace ws, int bestIndex)
+    {
         ws.BestIndex = bestIndex;
         if (bestIndex < 0)
         {
             return false;
         }
 
-        model.PackageChoices.AsSpan(bestIndex * m, m).CopyTo(ws.Best);
+        var m = ws.Model.IssueCount;
+        ws.Model.PackageChoices.AsSpan(bestIndex * m, m).CopyTo(ws.Best);
         return true;
     }
 
