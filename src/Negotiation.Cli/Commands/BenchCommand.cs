@@ -34,9 +34,9 @@ public static class BenchCommand
 
     public static int Execute(CliContext context, string path, long runs, IReadOnlyCollection<string> variantIds, int threads)
     {
-        if (runs < 1 || threads < 1)
+        if (CommonOptions.CheckRunsAndThreads(context, runs, threads) is { } badOption)
         {
-            return Diagnostics.BadOption(context, "--runs and --threads must be at least 1");
+            return badOption;
         }
 
         var set = ScenarioInput.Load(context, path);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Negotiation.Cli.Infrastructure;
 
 namespace Negotiation.Cli.Commands;
 
@@ -48,4 +49,23 @@ public static class CommonOptions
     public static Option<bool> Json(string printed = "the summary as JSON") => new("--json") { Description = $"Print {printed} on stdout instead of a table." };
 
     public static Option<bool> NoCharts(string consequence = "") => new("--no-charts") { Description = "Skip the PNG/SVG charts" + consequence + "." };
+
+    /// <summary>
+    /// The limits of <see cref="Runs"/> and <see cref="Threads"/> (each at least 1): the exit code after reporting the
+    /// first one broken, or null when both hold.
+    /// </summary>
+    public static int? CheckRunsAndThreads(CliContext context, long runs, int threads)
+    {
+        if (runs < 1)
+        {
+            return Diagnostics.BadOption(context, $"--runs must be at least 1, got {runs}");
+        }
+
+        if (threads < 1)
+        {
+            return Diagnostics.BadOption(context, $"--threads must be at least 1, got {threads}");
+        }
+
+        return null;
+    }
 }

@@ -72,14 +72,9 @@ public static class RunCommand
 
     public static int Execute(CliContext context, RunSettings settings)
     {
-        if (settings.Runs < 1)
+        if (CommonOptions.CheckRunsAndThreads(context, settings.Runs, settings.Threads) is { } badOption)
         {
-            return Diagnostics.BadOption(context, $"--runs must be at least 1, got {settings.Runs}");
-        }
-
-        if (settings.Threads < 1)
-        {
-            return Diagnostics.BadOption(context, $"--threads must be at least 1, got {settings.Threads}");
+            return badOption;
         }
 
         ShardSpec? shard = null;

@@ -93,14 +93,9 @@ public static class SweepCommand
     public static int Execute(CliContext context, SweepSettings settings)
     {
         // Everything is checked before the first run: a sweep that fails must fail at once and write nothing.
-        if (settings.Runs < 1)
+        if (CommonOptions.CheckRunsAndThreads(context, settings.Runs, settings.Threads) is { } badOption)
         {
-            return Diagnostics.BadOption(context, $"--runs must be at least 1, got {settings.Runs}");
-        }
-
-        if (settings.Threads < 1)
-        {
-            return Diagnostics.BadOption(context, $"--threads must be at least 1, got {settings.Threads}");
+            return badOption;
         }
 
         if (settings.Parameters.Count == 0)

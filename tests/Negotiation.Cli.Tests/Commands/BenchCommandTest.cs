@@ -1,0 +1,29 @@
+namespace Negotiation.Cli.Tests.Commands;
+
+public class BenchCommandTest
+{
+    private static readonly string Small = TestCli.TestData("small.yaml");
+
+    [Fact]
+    public void Bench_PrintsRunsPerSecondOnOneThreadAndOnTwo()
+    {
+        var result = TestCli.Run("bench", Small, "--runs", "400", "--threads", "2");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("400 runs", result.Out);
+        Assert.Contains("  1 thread :", result.Out);
+        Assert.Contains("  2 threads:", result.Out);
+        Assert.Contains("speed-up", result.Out);
+    }
+
+    [Theory]
+    [InlineData("--runs", "0", "negotiate: error: --runs must be at least 1, got 0")]
+    [InlineData("--threads", "0", "negotiate: error: --threads must be at least 1, got 0")]
+    public void BadOptionValues_ExitWith2AndSayWhatIsWrong(string option, string value, string message)
+    {
+        var result = TestCli.Run("bench", Small, option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(message, result.Error.Trim());
+    }
+}
