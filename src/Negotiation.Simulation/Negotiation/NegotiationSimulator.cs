@@ -54,10 +54,9 @@ public static class NegotiationSimulator
                     continue;
                 }
 
-                var obtainable = BestObtainable(ws, s);
-                if (ws.Reservation[s] > obtainable + Tolerance)
+                if (!ws.Obtainable.CanObtain(ws, s, ws.Reservation[s] - Tolerance))
                 {
-                    observer?.WalkedOut(round, s, ws.Reservation[s], obtainable);
+                    observer?.WalkedOut(round, s, ws.Reservation[s], ws.Obtainable.BestObtainable(ws, s));
                     return Finish(ws, new NegotiationResult(false, round, -1, BreakdownCause.WalkOut, s), observer);
                 }
             }
@@ -231,22 +230,6 @@ public static class NegotiationSimulator
         {
             ws.Tau[b] = b == proposer ? ws.Aspiration[b] : Math.Max(ws.PreviousAspiration[b], ws.Reservation[b]);
         }
-    }
-
-    /// <summary>
-    /// The best an outside-option actor can still obtain: its highest utility among packages within its red lines
-    /// that the other signatories (under the signing rule, with bloc consent) weakly prefer to no deal and whose
-    /// red lines they do not cross; −∞ when there is none.
-    /// </summary>
-    private static double BestObtainable(NegotiationWorkspace ws, int actor)
-    {
-        ws.Reservation.AsSpan().CopyTo(ws.Tau);
-        if (!PackageSearch.Find(ws, actor, double.NegativeInfinity, SearchGoal.OwnUtility, ws.Reservation[actor], out var best) || best.Others > Tolerance)
-        {
-            return double.NegativeInfinity;
-        }
-
-        return best.Value;
     }
 
     /// <summary>Tit-for-tat bookkeeping and the opponent model: how each actor sees each proposer's offers move.</summary>

@@ -33,6 +33,7 @@ public sealed class NegotiationWorkspace
         MoveCurrent = new int[m];
         ClimbCache = new ClimbCache(model);
         ClimbEnds = new ClimbEnds(m);
+        Obtainable = new ObtainableSearch(model);
         CurrentUtil = new double[n * stride];
         CurrentCross = new double[n * stride];
         PackageUtil = new double[model.PackageCount * n];
@@ -165,6 +166,9 @@ public sealed class NegotiationWorkspace
 
     /// <summary>The current search's climbs: where their trade-off phases ended and what they returned.</summary>
     internal ClimbEnds ClimbEnds { get; }
+
+    /// <summary>The outside-option signatories' walk-out test (docs/model.md §5.4).</summary>
+    internal ObtainableSearch Obtainable { get; }
 
     /// <summary>
     /// Shares <paramref name="other"/>'s climb cache when both models search alike (same actors, candidates, red

@@ -59,16 +59,7 @@ internal static partial class PackageSearch
     /// The best package for <paramref name="self"/> into <c>workspace.Best</c>; false when every package crosses
     /// its red lines. Others' acceptance thresholds are read from <c>workspace.Tau</c>.
     /// </summary>
-    public static bool Find(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best) =>
-        Find(ws, self, ownTarget, goal, double.PositiveInfinity, out best);
-
-    /// <summary>
-    /// As <see cref="Find(NegotiationWorkspace, int, double, SearchGoal, out SearchScore)"/>, for a walk-out check:
-    /// the local search may stop early once it has shown that the searcher can obtain at least
-    /// <paramref name="enough"/> − tolerance — a package every needed party accepts (shortfalls exactly 0) worth
-    /// that much to it. <c>best</c> is then that package's score, not necessarily the best one.
-    /// </summary>
-    public static bool Find(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, double enough, out SearchScore best)
+    public static bool Find(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best)
     {
         var model = ws.Model;
         if (model.Enumerates && goal == SearchGoal.OwnUtility)
@@ -78,16 +69,8 @@ internal static partial class PackageSearch
 
         return model.Enumerates
             ? Enumerate(ws, self, ownTarget, goal, out best)
-            : Climb(ws, self, ownTarget, goal, enough, out best);
+            : Climb(ws, self, ownTarget, goal, out best);
     }
-
-    /// <summary>
-    /// Whether <paramref name="best"/> already settles a walk-out check against <paramref name="enough"/>: own and
-    /// others' shortfalls exactly 0 and a value within the tolerance of <paramref name="enough"/>. Any later start
-    /// can replace it only by a package with shortfalls within 10⁻⁹ and a higher value, so the actor would not walk out.
-    /// </summary>
-    private static bool Settles(SearchScore best, double enough) =>
-        best.Own == 0 && best.Others == 0 && !(enough > best.Value + NegotiationSimulator.Tolerance);
 
     private static bool Enumerate(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best)
     {
@@ -135,7 +118,7 @@ internal static partial class PackageSearch
         return true;
     }
 
-    private static bool Climb(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, double enough, out SearchScore best)
+    private static bool Climb(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best)
     {
         var model = ws.Model;
         var m = model.IssueCount;
@@ -148,10 +131,6 @@ internal static partial class PackageSearch
         if (StartFromIdeal(ws, self, goal))
         {
             found |= ClimbFrom(ws, self, ownTarget, goal, ref best);
-            if (found && Settles(best, enough))
-            {
-                return true;
-            }
         }
 
         // Start 2: the package on the table.
@@ -160,10 +139,6 @@ internal static partial class PackageSearch
         {
             offer.CopyTo(ws.Trial);
             found |= ClimbFrom(ws, self, ownTarget, goal, ref best);
-            if (found && Settles(best, enough))
-            {
-                return true;
-            }
         }
 
         // Start 3: the searcher's own previous offer (targets move slowly, so it is usually close), unless still on the table.
