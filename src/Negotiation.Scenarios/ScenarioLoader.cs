@@ -87,7 +87,8 @@ public static class ScenarioLoader
         var (baselineId, baselineName, baselineDescription) = BindBaseline(context, file["baseline"]);
 
         IReadOnlyList<ParameterOverride> For(string id) => overridesVariant is null || overridesVariant == id ? overrides : [];
-        var baseline = ScenarioBinder.Bind(context, VariantsBinder.ApplyOverrides(context, baseRoot, For(baselineId), top), defaultId);
+        var baselineRoot = VariantsBinder.ApplyOverrides(context, baseRoot, For(baselineId), top);
+        var baseline = ScenarioBinder.Bind(context, baselineRoot, defaultId);
         var variants = new List<VariantScenario>();
         if (baseline is not null)
         {
@@ -111,7 +112,10 @@ public static class ScenarioLoader
 
             if (scenario is not null)
             {
-                variants.Add(new VariantScenario(variant.Id, variant.Name, variant.Description, scenario));
+                variants.Add(new VariantScenario(variant.Id, variant.Name, variant.Description, scenario)
+                {
+                    OnlyOpeningDiffers = VariantsBinder.OnlyOpeningDiffers(baselineRoot, root),
+                });
             }
         }
 

@@ -51,7 +51,15 @@ public sealed record Scenario(
 /// One variant of a scenario: the base scenario with a variant's overrides applied. The baseline variant
 /// (the unmodified base, id "baseline" unless the file names another) comes first in a <see cref="ScenarioSet"/>.
 /// </summary>
-public sealed record VariantScenario(string Id, string Name, string? Description, Scenario Scenario);
+public sealed record VariantScenario(string Id, string Name, string? Description, Scenario Scenario)
+{
+    /// <summary>
+    /// True when this variant is the baseline with another opening proposal and nothing else changed (the loader
+    /// compares the two documents after every override); false when anything else differs or it is not known. The
+    /// Monte Carlo core then reuses the baseline's run once this variant's rounds repeat it (docs/model.md §10).
+    /// </summary>
+    public bool OnlyOpeningDiffers { get; init; }
+}
 
 /// <summary>A loaded scenario file: its variants, baseline first.</summary>
 public sealed record ScenarioSet(string SourcePath, IReadOnlyList<VariantScenario> Variants)

@@ -100,6 +100,25 @@ internal static class VariantsBinder
         return root;
     }
 
+    /// <summary>
+    /// Whether two documents say the same everywhere except <c>protocol.opening</c> (positions aside): entries in the
+    /// same order with the same keys, scalars with the same text and quoting.
+    /// </summary>
+    public static bool OnlyOpeningDiffers(YamlMapping baseline, YamlMapping variant) =>
+        SameContent(baseline.Without("protocol"), variant.Without("protocol"))
+        && baseline["protocol"] is YamlMapping a && variant["protocol"] is YamlMapping b
+        && SameContent(a.Without("opening"), b.Without("opening"));
+
+    private static bool SameContent(YamlNode? x, YamlNode? y) => (x, y) switch
+    {
+        (null, null) => true,
+        (YamlScalar s, YamlScalar t) => s.Value == t.Value && s.IsQuoted == t.IsQuoted,
+        (YamlSequence s, YamlSequence t) => s.Items.Count == t.Items.Count && s.Items.Zip(t.Items).All(p => SameContent(p.First, p.Second)),
+        (YamlMapping s, YamlMapping t) => s.Entries.Count == t.Entries.Count
+            && s.Entries.Zip(t.Entries).All(p => p.First.Key.Value == p.Second.Key.Value && SameContent(p.First.Value, p.Second.Value)),
+        _ => false,
+    };
+
     private static bool IsNumeric(YamlNode node) =>
         node is YamlScalar scalar && BindContext.TryParseNumber(scalar.Value, out _) || node is YamlMapping mapping && mapping["dist"] is not null;
 

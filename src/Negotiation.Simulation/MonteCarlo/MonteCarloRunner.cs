@@ -118,6 +118,14 @@ public static class MonteCarloRunner
             _sampler = new SharedParameterSampler(plan.Variants.Select(v => v.Parameters).ToArray());
             for (var v = 1; v < _variants.Length; v++)
             {
+                if (plan.Variants[v].FollowsBaseline)
+                {
+                    _variants[v].Follow(_variants[0]);
+                }
+            }
+
+            for (var v = 1; v < _variants.Length; v++)
+            {
                 for (var u = 0; u < v && !_variants[v].NegotiationWorkspace.ShareSearchCache(_variants[u].NegotiationWorkspace); u++)
                 {
                 }

@@ -31,6 +31,12 @@ public sealed class CompiledVariant
 
     public VariantLayout Layout { get; }
 
+    /// <summary>
+    /// The baseline with another opening text and nothing else (<see cref="VariantScenario.OnlyOpeningDiffers"/>, both
+    /// with an opening, the same parameters): its runs may take the baseline's ending once their rounds repeat it.
+    /// </summary>
+    public bool FollowsBaseline { get; internal set; }
+
     public static CompiledVariant Compile(VariantScenario variant)
     {
         var parameters = new ParameterTable();
@@ -66,6 +72,15 @@ public sealed class SimulationPlan
             .Where((v, i) => i == 0 || variantIds is null || variantIds.Count == 0 || variantIds.Contains(v.Id))
             .Select(CompiledVariant.Compile)
             .ToArray();
+        var baseline = chosen[0];
+        foreach (var variant in chosen.Skip(1))
+        {
+            variant.FollowsBaseline = variant.Variant.OnlyOpeningDiffers
+                && baseline.Negotiation.Opening is not null && variant.Negotiation.Opening is not null
+                && baseline.Parameters.Paths.SequenceEqual(variant.Parameters.Paths)
+                && baseline.Parameters.Values.SequenceEqual(variant.Parameters.Values);
+        }
+
         return new SimulationPlan(set, chosen);
     }
 }

@@ -32,6 +32,30 @@ public sealed class VariantRunner
 
     public NegotiationWorkspace NegotiationWorkspace { get; }
 
+    /// <summary>The baseline's round states when this runner leads or follows (<see cref="Follow"/>); null otherwise.</summary>
+    private RoundStates? _rounds;
+
+    private VariantRunner? _leader;
+
+    /// <summary>After a run of a follower: whether it took the leader's ending.</summary>
+    internal bool Followed => _leader is not null && _rounds!.Followed;
+
+    /// <summary>
+    /// Makes this runner (a variant that <see cref="CompiledVariant.FollowsBaseline"/>) take <paramref name="leader"/>'s
+    /// ending — negotiation and compliance — once its rounds repeat the leader's. The leader must simulate each run first.
+    /// </summary>
+    internal void Follow(VariantRunner leader)
+    {
+        if (!_variant.FollowsBaseline || leader._leader is not null)
+        {
+            throw new ArgumentException("Only a variant that follows the baseline can follow, and only the baseline's runner.", nameof(leader));
+        }
+
+        leader._rounds ??= RoundStates.Leader(leader.NegotiationWorkspace);
+        _rounds = RoundStates.Follower(leader._rounds, NegotiationWorkspace);
+        _leader = leader;
+    }
+
     public NegotiationResult Negotiation { get; private set; }
 
     public ComplianceResult Compliance { get; private set; }
@@ -66,8 +90,16 @@ public sealed class VariantRunner
             _uncertainValues[k] = _parameters[slots[k]];
         }
 
-        Negotiation = NegotiationSimulator.Run(_variant.Negotiation, _parameters, seed, run, NegotiationWorkspace, negotiationObserver);
-        if (Negotiation.Agreed && HasCompliance)
+        // A follower watched by observers simulates every step itself.
+        var observed = negotiationObserver is not null || complianceObserver is not null;
+        var rounds = _leader is not null && observed ? null : _rounds;
+        Negotiation = NegotiationSimulator.Run(_variant.Negotiation, _parameters, seed, run, NegotiationWorkspace, negotiationObserver, rounds);
+        if (rounds is { Followed: true })
+        {
+            Compliance = _leader!.Compliance;   // same compliance model, parameters, package, utilities and draws
+            SurvivedOneYear = _leader.SurvivedOneYear;
+        }
+        else if (Negotiation.Agreed && HasCompliance)
         {
             Compliance = ComplianceSimulator.Run(
                 _variant.Compliance,

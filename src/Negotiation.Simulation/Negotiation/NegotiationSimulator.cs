@@ -19,7 +19,16 @@ public static class NegotiationSimulator
     /// Rng.For(seed, run, Streams.ForParameter("events." + id + ".fires")); nothing else is random. Allocates nothing.
     /// </summary>
     public static NegotiationResult Run(NegotiationModel model, ReadOnlySpan<double> p, ulong seed, long run,
-        NegotiationWorkspace workspace, INegotiationObserver? observer = null)
+        NegotiationWorkspace workspace, INegotiationObserver? observer = null) =>
+        Run(model, p, seed, run, workspace, observer, rounds: null);
+
+    /// <summary>
+    /// As <see cref="Run(NegotiationModel, ReadOnlySpan{double}, ulong, long, NegotiationWorkspace, INegotiationObserver?)"/>,
+    /// recording the run's round states for followers (a leader) or taking the leader's ending once the run repeats
+    /// it (a follower; <paramref name="rounds"/>). The result and outputs are those of the run without it.
+    /// </summary>
+    internal static NegotiationResult Run(NegotiationModel model, ReadOnlySpan<double> p, ulong seed, long run,
+        NegotiationWorkspace workspace, INegotiationObserver? observer, RoundStates? rounds)
     {
         Guard.NotNull(model);
         var ws = Guard.NotNull(workspace);
@@ -33,11 +42,21 @@ public static class NegotiationSimulator
             throw new ArgumentException($"Expected at least {model.ParameterCount} parameters, got {p.Length}.", nameof(p));
         }
 
+        if (rounds is not null && rounds.RepeatsFromTheStart())
+        {
+            return rounds.Follow(ws);
+        }
+
         Reset(ws, p, seed, run);
         var deadline = model.Deadline;
         var n = model.ActorCount;
         for (var round = 1; round <= deadline; round++)
         {
+            if (round > 1 && rounds is not null && rounds.Repeats(ws, round))
+            {
+                return rounds.Follow(ws);
+            }
+
             ApplyEvents(ws, p, round, observer);
             for (var a = 0; a < n; a++)
             {
@@ -57,7 +76,7 @@ public static class NegotiationSimulator
                 if (!ws.Obtainable.CanObtain(ws, s, ws.Reservation[s] - Tolerance))
                 {
                     observer?.WalkedOut(round, s, ws.Reservation[s], ws.Obtainable.BestObtainable(ws, s));
-                    return Finish(ws, new NegotiationResult(false, round, -1, BreakdownCause.WalkOut, s), observer);
+                    return Finish(ws, new NegotiationResult(false, round, -1, BreakdownCause.WalkOut, s), observer, rounds);
                 }
             }
 
@@ -85,11 +104,11 @@ public static class NegotiationSimulator
 
             if (signatures >= model.RequiredSignatures)
             {
-                return Finish(ws, new NegotiationResult(true, round, proposer, BreakdownCause.None, -1), observer);
+                return Finish(ws, new NegotiationResult(true, round, proposer, BreakdownCause.None, -1), observer, rounds);
             }
         }
 
-        return Finish(ws, new NegotiationResult(false, deadline, -1, BreakdownCause.Deadline, -1), observer);
+        return Finish(ws, new NegotiationResult(false, deadline, -1, BreakdownCause.Deadline, -1), observer, rounds);
     }
 
     private static void Reset(NegotiationWorkspace ws, ReadOnlySpan<double> p, ulong seed, long run)
@@ -308,8 +327,9 @@ public static class NegotiationSimulator
         return u < ws.Aspiration[a] - Tolerance ? ResponseReason.BelowAspiration : ResponseReason.Accepted;
     }
 
-    private static NegotiationResult Finish(NegotiationWorkspace ws, NegotiationResult result, INegotiationObserver? observer)
+    private static NegotiationResult Finish(NegotiationWorkspace ws, NegotiationResult result, INegotiationObserver? observer, RoundStates? rounds)
     {
+        rounds?.Ended(result);
         if (result.Agreed)
         {
             ws.Describe(ws.Offer, ws.PackageOut);

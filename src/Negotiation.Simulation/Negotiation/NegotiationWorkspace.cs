@@ -6,7 +6,7 @@ using Negotiation.Core.Model;
 namespace Negotiation.Simulation.Negotiation;
 
 /// <summary>
-/// Per-worker buffers for <see cref="NegotiationSimulator.Run"/>: allocated once for a model and reused by every
+/// Per-worker buffers for <see cref="NegotiationSimulator"/>.Run: allocated once for a model and reused by every
 /// run, so a run allocates nothing. Not thread-safe: one per worker thread.
 /// </summary>
 public sealed class NegotiationWorkspace
@@ -237,6 +237,47 @@ public sealed class NegotiationWorkspace
     internal double[] LastFrom { get; }
     internal double[] PendingSum { get; }
     internal int[] PendingCount { get; }
+
+    /// <summary>The length of <see cref="WriteRoundState"/>'s output.</summary>
+    internal int RoundStateLength => 5 * Model.ActorCount + LastFrom.Length + LastOffer.Length + Offer.Length + 1;
+
+    /// <summary>
+    /// Everything earlier rounds have left that later rounds read, as raw bits: aspirations, tit-for-tat bookkeeping,
+    /// each proposer's last offer and how every actor valued it, and the offer on the table. The rest of a run's state
+    /// is either drawn or derived from the parameters, the round and the events (tables, reservation values) or a
+    /// cache that never changes a result (climb memory, move rows, the walk-out witness).
+    /// </summary>
+    internal void WriteRoundState(Span<long> state)
+    {
+        var at = Doubles(state, 0, Aspiration);
+        at = Doubles(state, at, PendingSum);
+        at = Integers(state, at, PendingCount);
+        at = Doubles(state, at, LastFrom);
+        at = Integers(state, at, LastOffer);
+        foreach (var has in HasLastOffer)
+        {
+            state[at++] = has ? 1 : 0;
+        }
+
+        at = Integers(state, at, Offer);
+        state[at] = HasOffer ? 1 : 0;
+
+        static int Doubles(Span<long> state, int at, ReadOnlySpan<double> values)
+        {
+            MemoryMarshal.Cast<double, long>(values).CopyTo(state[at..]);
+            return at + values.Length;
+        }
+
+        static int Integers(Span<long> state, int at, ReadOnlySpan<int> values)
+        {
+            foreach (var v in values)
+            {
+                state[at++] = v;
+            }
+
+            return at;
+        }
+    }
 
     internal double[] OfferValues { get; }
     internal double[] PackageOut { get; }

@@ -185,4 +185,35 @@ public class VariantsBinderTest
             ],
             Fixture.Errors(Fixture.Minimal, new ParameterOverride("protocol..deadline", 1), new ParameterOverride("protocol.deadline", double.PositiveInfinity)));
     }
+
+    /// <summary>The full fixture with its variants replaced by <paramref name="variants"/> (YAML lines under <c>variants:</c>).</summary>
+    private static string FullWithVariants(params string[] variants)
+    {
+        var full = Fixture.Text("full.yaml");
+        return full[..full.IndexOf("\nvariants:", StringComparison.Ordinal)] + "\nvariants:\n" + string.Join('\n', variants.Select(l => "  " + l)) + "\n";
+    }
+
+    [Fact]
+    public void OnlyOpeningDiffers_IsTrueOnlyForAVariantThatChangesTheOpeningAndNothingElse()
+    {
+        var set = Fixture.Load(FullWithVariants(
+            "reply:", "  set: {protocol.opening: ten-point}",
+            "same:", "  set: {protocol.opening: russia-draft-2021}",
+            "longer:", "  set: {protocol.opening: ten-point, protocol.deadline: 13}",
+            "no-jic:", "  remove: [compliance.mechanisms.jic]"));
+
+        Assert.Equal(
+            [("russian-drafts", false), ("reply", true), ("same", true), ("longer", false), ("no-jic", false)],
+            set.Variants.Select(v => (v.Id, v.OnlyOpeningDiffers)));
+    }
+
+    [Fact]
+    public void OnlyOpeningDiffers_IsFalse_WhenASweepOverrideAppliesToTheVariantAlone()
+    {
+        var yaml = FullWithVariants("reply:", "  set: {protocol.opening: ten-point}");
+        var power = new ParameterOverride("actors.russia.power", 0.5);
+
+        Assert.True(ScenarioLoader.LoadText(yaml, "s.yaml", [power]).Variants[1].OnlyOpeningDiffers);
+        Assert.False(ScenarioLoader.LoadText(yaml, "s.yaml", [power], "reply").Variants[1].OnlyOpeningDiffers);
+    }
 }

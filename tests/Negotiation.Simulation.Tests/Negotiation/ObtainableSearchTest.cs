@@ -1,5 +1,4 @@
 using Negotiation.Core.Model;
-using Negotiation.Scenarios;
 using Negotiation.Simulation.MonteCarlo;
 using Negotiation.Simulation.Negotiation;
 using Negotiation.Simulation.Parameters;
@@ -71,8 +70,7 @@ public class ObtainableSearchTest
         // The shipped scenario's space (46,656 packages) is too large to enumerate each round. Russia's walk-out test
         // used to be the package search of §4, which in about one walk-out in eight missed an acceptable package better
         // than Russia's BATNA; it failed this test.
-        var set = ScenarioLoader.Load(Path.Combine(ScenariosDirectory(), "nato-russia-2022.yaml"));
-        var variant = CompiledVariant.Compile(set.Baseline);
+        var variant = CompiledVariant.Compile(ShippedScenarios.Load("nato-russia-2022").Baseline);
         var sampler = new ParameterSampler(variant.Parameters);
         var ws = new NegotiationWorkspace(variant.Negotiation);
         var p = new double[sampler.Count];
@@ -102,17 +100,6 @@ public class ObtainableSearchTest
 
         Assert.Equal(new NegotiationResult(false, expected.Round, -1, BreakdownCause.WalkOut, expected.Actor), result);
         Assert.Equal([(expected.Round, expected.Actor, expected.Best)], observer.WalkOuts);
-    }
-
-    private static string ScenariosDirectory()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "Negotiation.sln")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("Negotiation.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        return Path.Combine(dir, "scenarios");
     }
 
     private class WalkOutRecorder : INegotiationObserver
