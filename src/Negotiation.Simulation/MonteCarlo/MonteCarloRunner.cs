@@ -79,6 +79,11 @@ public static class MonteCarloRunner
             throw new InvalidOperationException("a simulation worker failed: " + failure.Message, failure);
         }
 
+        foreach (var worker in workers)
+        {
+            worker.FoldParameterMoments();
+        }
+
         var merged = workers[0];
         for (var w = 1; w < threads; w++)
         {
@@ -116,6 +121,7 @@ public static class MonteCarloRunner
             _seed = seed;
             _variants = plan.Variants.Select(v => new VariantRunner(v)).ToArray();
             _sampler = new SharedParameterSampler(plan.Variants.Select(v => v.Parameters).ToArray());
+            _parameterMoments = new Moments[_sampler.DistinctCount];
             for (var v = 1; v < _variants.Length; v++)
             {
                 if (plan.Variants[v].FollowsBaseline)
@@ -151,6 +157,12 @@ public static class MonteCarloRunner
         /// <summary>Draws each parameter the variants share once per run.</summary>
         private readonly SharedParameterSampler _sampler;
 
+        /// <summary>
+        /// Moments of each distinct parameter over this worker's runs: the same for every variant that draws it, so they
+        /// are summed once per run and folded into the variants' accumulators at the end (exact sums: same bytes).
+        /// </summary>
+        private readonly Moments[] _parameterMoments;
+
         public VariantAccumulator[] Accumulators { get; }
 
         public PairedAccumulator[] Paired { get; }
@@ -160,12 +172,18 @@ public static class MonteCarloRunner
             for (var run = first; run < last; run++)
             {
                 _sampler.Sample(_seed, run);
+                var values = _sampler.Values;
+                for (var d = 0; d < values.Length; d++)
+                {
+                    _parameterMoments[d].Add(values[d]);
+                }
+
                 for (var v = 0; v < _variants.Length; v++)
                 {
                     var state = _variants[v];
                     _sampler.Fill(v, state.ParameterBuffer);
                     state.SimulateSampled(_seed, run);
-                    Accumulators[v].Add(state.Negotiation, state.NegotiationWorkspace, state.Compliance, state.SurvivedOneYear, state.UncertainValues);
+                    Accumulators[v].Add(state.Negotiation, state.NegotiationWorkspace, state.Compliance, state.SurvivedOneYear, state.UncertainValues, addParameterMoments: false);
                     _rows?.Add(run, _plan.Variants[v], state);
                 }
 
@@ -192,6 +210,22 @@ public static class MonteCarloRunner
                     pair.Utility[a].Add(variant.NegotiationWorkspace.Utilities[map[a].Variant] - baseline.NegotiationWorkspace.Utilities[map[a].Baseline]);
                 }
             }
+        }
+
+        /// <summary>Adds the parameter moments summed so far to every variant's accumulator (after the last chunk).</summary>
+        public void FoldParameterMoments()
+        {
+            for (var v = 0; v < Accumulators.Length; v++)
+            {
+                var moments = Accumulators[v].ParameterMoments;
+                var sources = _sampler.Sources(v);
+                for (var k = 0; k < moments.Length; k++)
+                {
+                    moments[k].Add(_parameterMoments[sources[k]]);
+                }
+            }
+
+            Array.Clear(_parameterMoments);
         }
 
         public string TakeRows() => _rows?.Take() ?? string.Empty;

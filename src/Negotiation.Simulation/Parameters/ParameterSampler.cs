@@ -49,10 +49,11 @@ public sealed class ParameterSampler
     public void Sample(ulong seed, long run, Span<double> values)
     {
         _template.CopyTo(values);
+        var runKey = Rng.RunKey(seed, run);
         for (var k = 0; k < _uncertainSlots.Length; k++)
         {
             var slot = _uncertainSlots[k];
-            var rng = Rng.For(seed, run, _streams[k]);
+            var rng = Rng.For(runKey, _streams[k]);
             values[slot] = _distributions[slot] is PertDist pert && _pert[k].DA > 0
                 ? pert.Min + (pert.Max - pert.Min) * _pert[k].Sample(ref rng)   // as Draw, with the Beta constants precomputed
                 : Draw(_distributions[slot], ref rng, _random);

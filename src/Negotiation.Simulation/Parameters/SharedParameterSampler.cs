@@ -55,6 +55,12 @@ public sealed class SharedParameterSampler
     /// <summary>Draws run <paramref name="run"/>'s value of every distinct uncertain parameter.</summary>
     public void Sample(ulong seed, long run) => _draws.Sample(seed, run, _values);
 
+    /// <summary>The run last sampled: each distinct uncertain parameter's value.</summary>
+    public ReadOnlySpan<double> Values => _values;
+
+    /// <summary>Per uncertain slot of table <paramref name="table"/> (in <see cref="ParameterTable.UncertainSlots"/> order), its index in <see cref="Values"/>.</summary>
+    public ReadOnlySpan<int> Sources(int table) => _sources[table];
+
     /// <summary>Writes table <paramref name="table"/>'s parameter vector for the run last sampled.</summary>
     public void Fill(int table, Span<double> values)
     {

@@ -15,12 +15,20 @@ public struct Rng
     private ulong _s0, _s1, _s2, _s3;
 
     /// <summary>The stream for run <paramref name="run"/> of <paramref name="seed"/>, sub-stream <paramref name="stream"/>.</summary>
-    public static Rng For(ulong seed, long run, ulong stream)
-    {
+    public static Rng For(ulong seed, long run, ulong stream) => For(RunKey(seed, run), stream);
+
+    /// <summary>
+    /// The part of <see cref="For(ulong, long, ulong)"/> common to every stream of run <paramref name="run"/>: compute
+    /// it once per run when drawing from many streams.
+    /// </summary>
+    public static ulong RunKey(ulong seed, long run) =>
         // Mix the three keys through SplitMix64 so that neighbouring runs and streams start far apart.
-        var key = SplitMix(seed ^ 0x6A09E667F3BCC908UL);
-        key = SplitMix(key ^ (ulong)run);
-        key = SplitMix(key ^ stream);
+        SplitMix(SplitMix(seed ^ 0x6A09E667F3BCC908UL) ^ (ulong)run);
+
+    /// <summary>Sub-stream <paramref name="stream"/> of the run whose <see cref="RunKey"/> is <paramref name="runKey"/>.</summary>
+    public static Rng For(ulong runKey, ulong stream)
+    {
+        var key = SplitMix(runKey ^ stream);
         var rng = default(Rng);
         rng._s0 = SplitMix(ref key);
         rng._s1 = SplitMix(ref key);

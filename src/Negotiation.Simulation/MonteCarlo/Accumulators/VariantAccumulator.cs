@@ -78,7 +78,14 @@ public sealed class VariantAccumulator
     public ExactSum[] ParameterTimesSurvived { get; }
 
     /// <summary>Adds one run. <paramref name="uncertainValues"/> are the run's values of the layout's uncertain parameters, in order.</summary>
-    public void Add(in NegotiationResult negotiation, NegotiationWorkspace workspace, in ComplianceResult compliance, bool survivedOneYear, ReadOnlySpan<double> uncertainValues)
+    public void Add(in NegotiationResult negotiation, NegotiationWorkspace workspace, in ComplianceResult compliance, bool survivedOneYear, ReadOnlySpan<double> uncertainValues) =>
+        Add(negotiation, workspace, compliance, survivedOneYear, uncertainValues, addParameterMoments: true);
+
+    /// <summary>
+    /// As <see cref="Add(in NegotiationResult, NegotiationWorkspace, in ComplianceResult, bool, ReadOnlySpan{double})"/>;
+    /// without <see cref="ParameterMoments"/> when the caller adds those once for all variants that share the draws.
+    /// </summary>
+    internal void Add(in NegotiationResult negotiation, NegotiationWorkspace workspace, in ComplianceResult compliance, bool survivedOneYear, ReadOnlySpan<double> uncertainValues, bool addParameterMoments)
     {
         Runs++;
         var utilities = workspace.Utilities;
@@ -122,10 +129,14 @@ public sealed class VariantAccumulator
             Breakdowns[negotiation.Cause == BreakdownCause.WalkOut && negotiation.WalkedOut >= 0 ? 1 + negotiation.WalkedOut : 0]++;
         }
 
-        for (var k = 0; k < uncertainValues.Length; k++)
+        for (var k = 0; k < uncertainValues.Length && (addParameterMoments || negotiation.Agreed); k++)
         {
             var x = uncertainValues[k];
-            ParameterMoments[k].Add(x);
+            if (addParameterMoments)
+            {
+                ParameterMoments[k].Add(x);
+            }
+
             if (negotiation.Agreed)
             {
                 ParameterTimesAgreed[k].Add(x);
