@@ -130,12 +130,6 @@ public static class MonteCarloRunner
                 }
             }
 
-            for (var v = 1; v < _variants.Length; v++)
-            {
-                for (var u = 0; u < v && !_variants[v].NegotiationWorkspace.ShareSearchCache(_variants[u].NegotiationWorkspace); u++)
-                {
-                }
-            }
             Accumulators = plan.Variants.Select(v => new VariantAccumulator(v.Layout)).ToArray();
             var baseline = plan.Variants[0];
             Paired = plan.Variants.Skip(1)

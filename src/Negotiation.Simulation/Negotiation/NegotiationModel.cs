@@ -182,12 +182,15 @@ public sealed class NegotiationModel
             BlocRequired[a] = bloc is null ? 0 : bloc.Consent.Required(BlocMembers[a].Length);
         }
 
-        TauReads = new bool[n * n];
+        // What a search by self for its own utility reads: its own utility, and the thresholds and utilities of the
+        // other signatories and of their and self's bloc members.
+        ScoreReads = new bool[n * n];
         for (var self = 0; self < n; self++)
         {
+            ScoreReads[self * n + self] = true;
             foreach (var b in BlocMembers[self])
             {
-                TauReads[self * n + b] = true;
+                ScoreReads[self * n + b] = true;
             }
 
             foreach (var s in Signatories)
@@ -197,18 +200,12 @@ public sealed class NegotiationModel
                     continue;
                 }
 
-                TauReads[self * n + s] = true;
+                ScoreReads[self * n + s] = true;
                 foreach (var b in BlocMembers[s])
                 {
-                    TauReads[self * n + b] = true;
+                    ScoreReads[self * n + b] = true;
                 }
             }
-        }
-
-        ScoreReads = (bool[])TauReads.Clone();
-        for (var self = 0; self < n; self++)
-        {
-            ScoreReads[self * n + self] = true;
         }
 
         // Rows of the package table (§1) a search can read: the mediator's scan reads every actor's; a proposer's reads
@@ -223,15 +220,6 @@ public sealed class NegotiationModel
             }
         }
 
-        SearchSignature = string.Join(
-            ";",
-            n,
-            string.Join(",", IssueStart),
-            string.Concat(RedLine.Select(x => x ? '1' : '0')),
-            string.Join(",", Signatories),
-            RequiredSignatures,
-            string.Join("|", BlocMembers.Select(b => string.Join(",", b))),
-            string.Join(",", BlocRequired));
         PlainUnanimity = RequiredSignatures == Signatories.Length && Signatories.All(s => BlocMembers[s].Length == 0);
         if (protocol.Opening is not null)
         {
@@ -345,14 +333,9 @@ public sealed class NegotiationModel
     /// <summary>[self · n + b]: does a search by <c>self</c> for its own utility read actor b's utility (self, other signatories, their and self's bloc members)?</summary>
     internal bool[] ScoreReads { get; }
 
-    /// <summary>[self · n + b]: does a search by <c>self</c> for its own utility read τ_b (the other signatories, their and self's bloc members)?</summary>
-    internal bool[] TauReads { get; }
-
     /// <summary>[b]: may a search read actor b's row of the package utility table? Rows no search reads are not filled.</summary>
     internal bool[] PackageRowRead { get; }
 
-    /// <summary>Everything a package search reads from the model besides the per-run tables: equal signatures search alike.</summary>
-    internal string SearchSignature { get; }
     internal int[]? Opening { get; }
     internal EventSchedule Events { get; }
     internal int PackageCount { get; }

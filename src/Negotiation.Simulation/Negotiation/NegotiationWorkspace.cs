@@ -31,7 +31,6 @@ public sealed class NegotiationWorkspace
         Packages = new ScoreRows(model.PackageCount > 0 ? n : 0, packageStride);
         PackageUtilByActor = new double[model.PackageCount > 0 ? n * packageStride : 0];
         MoveCurrent = new int[m];
-        ClimbCache = new ClimbCache(model);
         ClimbEnds = new ClimbEnds(m);
         Obtainable = new ObtainableSearch(model);
         CurrentUtil = new double[n * stride];
@@ -162,31 +161,12 @@ public sealed class NegotiationWorkspace
 
     /// <summary>The Move* scores are those of the current trial (within one climb).</summary>
     internal bool MovesFresh { get; set; }
-    internal ClimbCache ClimbCache { get; private set; }
 
     /// <summary>The current search's climbs: where their trade-off phases ended and what they returned.</summary>
     internal ClimbEnds ClimbEnds { get; }
 
     /// <summary>The outside-option signatories' walk-out test (docs/model.md §5.4).</summary>
     internal ObtainableSearch Obtainable { get; }
-
-    /// <summary>
-    /// Shares <paramref name="other"/>'s climb cache when both models search alike (same actors, candidates, red
-    /// lines, signing rule and blocs): variants of a scenario that differ only elsewhere reuse each other's climbs
-    /// whenever a run gives them the same utility tables. Returns whether it does. Both workspaces must be used by
-    /// the same thread.
-    /// </summary>
-    public bool ShareSearchCache(NegotiationWorkspace other)
-    {
-        if (!Guard.NotNull(other).ClimbCache.CanServe(Model))
-        {
-            return false;
-        }
-
-        other.ClimbCache.Share();
-        ClimbCache = other.ClimbCache;
-        return true;
-    }
 
     /// <summary>[b · stride + c]: actor b's utility (and red-line crossing) of the trial's term on candidate c's issue, for the trial in <see cref="MoveCurrent"/>.</summary>
     internal double[] CurrentUtil { get; }

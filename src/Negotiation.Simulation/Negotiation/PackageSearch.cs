@@ -201,37 +201,7 @@ internal static partial class PackageSearch
     /// <summary>Coordinate ascent from <c>workspace.Trial</c>; keeps the result in <c>workspace.Best</c> when it beats <paramref name="best"/>.</summary>
     private static bool ClimbFrom(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, ref SearchScore best)
     {
-        // A climb is a pure function of its start, the searcher, its target, the thresholds its score reads and the
-        // utility tables: an outside-option actor's walk-out check repeats the same climbs round after round.
-        var cache = ws.ClimbCache;
-        var cacheable = goal == SearchGoal.OwnUtility;
-        if (cacheable && cache.TryGet(ws, self, ownTarget, out var cached, out var cachedFound))
-        {
-            if (!cachedFound)
-            {
-                return false;
-            }
-
-            if (cached.IsBetterThan(best))
-            {
-                best = cached;
-                ws.Trial.AsSpan().CopyTo(ws.Best);
-            }
-
-            return true;
-        }
-
-        if (cacheable)
-        {
-            cache.BeginStore(ws, self, ownTarget);
-        }
-
-        var found = ClimbFromUncached(ws, self, ownTarget, goal, out var score);
-        if (cacheable)
-        {
-            cache.EndStore(ws, score, found);
-        }
-
+        var found = ClimbFromTrial(ws, self, ownTarget, goal, out var score);
         if (found && score.IsBetterThan(best))
         {
             best = score;
@@ -242,7 +212,7 @@ internal static partial class PackageSearch
     }
 
     /// <summary>Coordinate ascent (after the trade-off phase) from <c>workspace.Trial</c>, leaving the result in the trial; false when the start crosses the searcher's red lines.</summary>
-    private static bool ClimbFromUncached(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore score)
+    private static bool ClimbFromTrial(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore score)
     {
         var model = ws.Model;
         var n = model.ActorCount;
