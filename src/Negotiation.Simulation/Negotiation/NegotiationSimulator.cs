@@ -42,7 +42,7 @@ public static class NegotiationSimulator
             throw new ArgumentException($"Expected at least {model.ParameterCount} parameters, got {p.Length}.", nameof(p));
         }
 
-        if (rounds is not null && rounds.RepeatsFromTheStart())
+        if (rounds is not null && rounds.RepeatsFromTheStart(seed, run))
         {
             return rounds.Follow(ws);
         }

@@ -17,6 +17,7 @@ internal sealed class RoundStates
     private NegotiationWorkspace? _leaderWorkspace;
     private int _recorded;
     private NegotiationResult _ending;
+    private (ulong Seed, long Run)? _run;
 
     private RoundStates(NegotiationModel model, int length, RoundStates? leader)
     {
@@ -47,11 +48,22 @@ internal sealed class RoundStates
     /// At the start of a run, before anything is loaded: whether a follower's whole run is the leader's (the leader
     /// walked out in round 1, before its opening was put on the table).
     /// </summary>
-    internal bool RepeatsFromTheStart()
+    internal bool RepeatsFromTheStart(ulong seed, long run)
     {
         _recorded = 0;
         Followed = false;
-        return _leader is { _ending: { Cause: BreakdownCause.WalkOut, Round: 1 } };
+        _run = (seed, run);
+        if (_leader is null)
+        {
+            return false;
+        }
+
+        if (_leader._run != _run)
+        {
+            throw new InvalidOperationException($"The leader has not simulated run {run} of seed {seed}; it must run each run before its followers.");
+        }
+
+        return _leader._ending is { Cause: BreakdownCause.WalkOut, Round: 1 };
     }
 
     /// <summary>

@@ -95,4 +95,17 @@ public class VariantRunnerTest
         var error = Assert.Throws<ArgumentException>(() => new VariantRunner(plan.Variants[2]).Follow(leader));
         Assert.Equal("Only a variant that follows the baseline can follow, and only the baseline's runner. (Parameter 'leader')", error.Message);
     }
+
+    [Fact]
+    public void Follower_RefusesARunItsLeaderHasNotSimulated()
+    {
+        var plan = SimulationPlan.Compile(ShippedScenarios.Load("nato-russia-2022"));
+        var leader = new VariantRunner(plan.Variants[0]);
+        var follower = new VariantRunner(plan.Variants[1]);
+        follower.Follow(leader);
+        leader.Simulate(1, 5);
+
+        var error = Assert.Throws<InvalidOperationException>(() => follower.Simulate(1, 6));
+        Assert.Equal("The leader has not simulated run 6 of seed 1; it must run each run before its followers.", error.Message);
+    }
 }
