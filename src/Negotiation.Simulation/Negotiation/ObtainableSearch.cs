@@ -9,12 +9,14 @@ namespace Negotiation.Simulation.Negotiation;
 /// The outside-option test of docs/model.md §5.4, exact: whether some package within an actor's red lines is worth at
 /// least a given utility to it and is accepted at their current reservation values, red lines respected, by the
 /// parties the signing rule needs (the other signatories, each bloc with its members' consent).
-/// Depth-first over the issues in order, each issue's candidates best-for-the-actor first; a branch is cut as soon as
-/// the parties it can still satisfy — each party's utility so far plus its best terms on the remaining issues, against
-/// its threshold — are too few for the signing rule. Every party's utility is summed issue by issue from the first, as
-/// <see cref="NegotiationWorkspace.Evaluate"/> sums it, and only a complete package is accepted, so the answer is the
-/// rule's, never an approximation. The last package that proved a test is tried first the next time.
-/// One per workspace; allocation free after construction; not thread-safe.
+/// Depth-first over the issues (those that move the parties' utilities most first), each issue's candidates
+/// best-for-the-actor first; a branch is cut as soon as the parties it can still satisfy — each party's utility so
+/// far plus its best terms on the remaining issues, against its threshold — are too few for the signing rule. A
+/// complete package is then checked with every party's utility summed issue by issue from the first, as
+/// <see cref="NegotiationWorkspace.Evaluate"/> sums it, so the answer is the rule's. The last package that proved a
+/// test is tried first the next time. A search that would visit more than <see cref="NodeBudget"/> nodes answers by
+/// the package search of §4 instead (<see cref="LastWasExact"/>). One per workspace; allocation free after the first
+/// run; not thread-safe.
 /// </summary>
 internal sealed class ObtainableSearch
 {
@@ -36,10 +38,13 @@ internal sealed class ObtainableSearch
     private readonly double[] _threshold;
     private readonly double[] _cutBelow;
     private readonly int[] _path;
+    private readonly double[] _exact;
     private readonly bool[] _reached;
     private int _preparedActor = -1;
     private long _preparedVersion = -1;
     private double _bestFound;
+    private int _nodes;
+    private bool _exhausted;
 
     public ObtainableSearch(NegotiationModel model)
     {
@@ -68,6 +73,7 @@ internal sealed class ObtainableSearch
         _threshold = new double[widest];
         _cutBelow = new double[widest];
         _path = new int[m];
+        _exact = new double[widest];
         _reached = new bool[widest];
     }
 
@@ -79,6 +85,7 @@ internal sealed class ObtainableSearch
     public bool CanObtain(NegotiationWorkspace ws, int actor, double minimum)
     {
         var plan = Prepare(ws, actor, minimum);
+        LastWasExact = true;
         if (plan.HasWitness && Holds(plan.Witness))
         {
             return true;
@@ -86,7 +93,7 @@ internal sealed class ObtainableSearch
 
         if (!Search(plan, maximise: false))
         {
-            return false;
+            return _exhausted ? PackageSearchObtainable(ws, actor) >= minimum : false;
         }
 
         for (var j = 0; j < _path.Length; j++)
@@ -105,9 +112,34 @@ internal sealed class ObtainableSearch
     public double BestObtainable(NegotiationWorkspace ws, int actor)
     {
         var plan = Prepare(ws, actor, double.NegativeInfinity);
+        LastWasExact = true;
         _bestFound = double.NegativeInfinity;
         Search(plan, maximise: true);
-        return _bestFound;
+        return _exhausted ? PackageSearchObtainable(ws, actor) : _bestFound;
+    }
+
+    /// <summary>
+    /// Nodes (candidates tried on a partial package) one search may visit. Under unanimity the bounds cut so well that
+    /// random 30-issue scenarios need at most a few thousand; under a k-of-n rule, where only a count of parties can be
+    /// cut on, a 20-issue space can need millions. Beyond it the test falls back to the package search of §4.
+    /// </summary>
+    public const int NodeBudget = 250_000;
+
+    /// <summary>After a test: false when it hit <see cref="NodeBudget"/> and answered by the package search instead.</summary>
+    public bool LastWasExact { get; private set; }
+
+    /// <summary>
+    /// The fallback beyond the budget (docs/model.md §5.4): the package search of §4 for the actor's own utility, target
+    /// −∞, thresholds at the reservation values; its value when every other party's shortfall is within the
+    /// tolerance, −∞ otherwise.
+    /// </summary>
+    private double PackageSearchObtainable(NegotiationWorkspace ws, int actor)
+    {
+        LastWasExact = false;
+        ws.Reservation.AsSpan().CopyTo(ws.Tau);
+        return PackageSearch.Find(ws, actor, double.NegativeInfinity, SearchGoal.OwnUtility, out var best) && best.Others <= NegotiationSimulator.Tolerance
+            ? best.Value
+            : double.NegativeInfinity;
     }
 
     private Plan Prepare(NegotiationWorkspace ws, int actor, double minimum)
@@ -186,9 +218,15 @@ internal sealed class ObtainableSearch
             }
         }
 
-        _suffix.AsSpan(m * _lanes, _lanes).Clear();
-        for (var j = m - 1; j >= 0; j--)
+        if (!plan.HasOrder)
         {
+            Order(plan);
+        }
+
+        _suffix.AsSpan(m * _lanes, _lanes).Clear();
+        for (var d = m - 1; d >= 0; d--)
+        {
+            var j = plan.DepthIssue[d];
             for (var p = 0; p < _lanes; p++)
             {
                 var best = double.NegativeInfinity;
@@ -197,18 +235,48 @@ internal sealed class ObtainableSearch
                     best = Math.Max(best, _rows[r * _lanes + p]);
                 }
 
-                _suffix[j * _lanes + p] = _suffix[(j + 1) * _lanes + p] + best;
+                _suffix[d * _lanes + p] = _suffix[(d + 1) * _lanes + p] + best;
             }
         }
+    }
+
+    /// <summary>
+    /// The order in which the search decides the issues: those that move the parties' utilities most first, so that
+    /// bounds cut early — by the sum over the parties of each one's spread between its best and worst term on the
+    /// issue in the first run's tables (ties in issue order). Any order gives the same answers (a complete package is
+    /// checked exactly), so one computed once serves every run; without it, 40-issue random scenarios took seconds
+    /// for a single test instead of milliseconds.
+    /// </summary>
+    private void Order(Plan plan)
+    {
+        var m = _model.IssueCount;
+        var spread = new double[m];
+        for (var j = 0; j < m; j++)
+        {
+            for (var p = 0; p < plan.Parties.Length; p++)
+            {
+                var (low, high) = (double.PositiveInfinity, double.NegativeInfinity);
+                for (var r = _issueRowStart[j]; r < _issueRowStart[j + 1]; r++)
+                {
+                    var u = _rows[r * _lanes + p];
+                    if (double.IsFinite(u))
+                    {
+                        (low, high) = (Math.Min(low, u), Math.Max(high, u));
+                    }
+                }
+
+                spread[j] += high > low ? high - low : 0;
+            }
+        }
+
+        // Once per plan, so this allocation is not a run's.
+        Enumerable.Range(0, m).OrderByDescending(j => spread[j]).ToArray().CopyTo(plan.DepthIssue, 0);
+        plan.HasOrder = true;
     }
 
     /// <summary>Whether the package <paramref name="candidates"/> (one candidate per issue) passes the test as prepared.</summary>
     private bool Holds(int[] candidates)
     {
-        var plan = _plans[_preparedActor]!;
-        var at = candidates.Length * _lanes; // the complete-package row, free between searches
-        var sum = _partial.AsSpan(at, _lanes);
-        sum.Clear();
         for (var j = 0; j < candidates.Length; j++)
         {
             var r = _rowOfCandidate[candidates[j]];
@@ -217,19 +285,38 @@ internal sealed class ObtainableSearch
                 return false;
             }
 
+            _path[j] = r;
+        }
+
+        return PassesExactly(_plans[_preparedActor]!, _path);
+    }
+
+    /// <summary>
+    /// Whether the package whose rows are <paramref name="rowOfIssue"/> (issue by issue) passes: every party's
+    /// utility summed issue by issue from the first, as everywhere else, against the exact thresholds. Its utility
+    /// to the actor is left in <c>_exact[0]</c>.
+    /// </summary>
+    private bool PassesExactly(Plan plan, ReadOnlySpan<int> rowOfIssue)
+    {
+        var sum = _exact.AsSpan(0, _lanes);
+        sum.Clear();
+        foreach (var r in rowOfIssue)
+        {
             for (var p = 0; p < _lanes; p++)
             {
                 sum[p] += _rows[r * _lanes + p];
             }
         }
 
-        ref var total = ref _partial[at];
+        ref var total = ref MemoryMarshal.GetArrayDataReference(_exact);
         return Passes(plan, ref total, ref total, ref MemoryMarshal.GetArrayDataReference(_threshold), withRest: false);
     }
 
     /// <summary>The depth-first search from the empty package; with no issues, the empty package is the only one.</summary>
     private bool Search(Plan plan, bool maximise)
     {
+        _nodes = 0;
+        _exhausted = false;
         _partial.AsSpan(0, _lanes).Clear();
         if (_model.IssueCount > 0)
         {
@@ -242,47 +329,36 @@ internal sealed class ObtainableSearch
     }
 
     /// <summary>
-    /// Tries every row of issue <paramref name="j"/> on the partial package in <c>_partial[j]</c>; true when a complete
-    /// package passes (its rows in <c>_path</c>). Maximising, it records the best utility to the actor in
-    /// <c>_bestFound</c>, raises the actor's threshold past it and goes on.
+    /// Tries every row of the issue decided at depth <paramref name="depth"/> on the partial package in
+    /// <c>_partial[depth]</c>; true when a complete package passes (its rows, issue by issue, in <c>_path</c>).
+    /// Maximising, it records the best utility to the actor in <c>_bestFound</c>, raises the actor's threshold past it
+    /// and goes on. The partial sums follow the depth order, so they only cut (with slack); a complete package is
+    /// then checked exactly, its utilities summed in issue order.
     /// </summary>
-    private bool Descend(int j, Plan plan, bool maximise)
+    private bool Descend(int depth, Plan plan, bool maximise)
     {
+        var j = plan.DepthIssue[depth];
         var m = _model.IssueCount;
         var lanes = _lanes;
         ref var partial = ref MemoryMarshal.GetArrayDataReference(_partial);
         ref var rows = ref MemoryMarshal.GetArrayDataReference(_rows);
         ref var suffix = ref MemoryMarshal.GetArrayDataReference(_suffix);
-        ref var threshold = ref MemoryMarshal.GetArrayDataReference(_threshold);
         ref var cutBelow = ref MemoryMarshal.GetArrayDataReference(_cutBelow);
-        var here = (nuint)(j * lanes);
-        var next = (nuint)((j + 1) * lanes);
-        var complete = j + 1 == m;
+        var here = (nuint)(depth * lanes);
+        var next = (nuint)((depth + 1) * lanes);
+        var complete = depth + 1 == m;
         for (var r = _issueRowStart[j]; r < _issueRowStart[j + 1]; r++)
         {
+            if (++_nodes > NodeBudget)
+            {
+                _exhausted = true;
+                return false;
+            }
+
             var row = (nuint)(r * lanes);
             for (nuint p = 0; p < (nuint)lanes; p += 4)
             {
                 (Vector256.LoadUnsafe(ref partial, here + p) + Vector256.LoadUnsafe(ref rows, row + p)).StoreUnsafe(ref partial, next + p);
-            }
-
-            if (complete)
-            {
-                if (!Passes(plan, ref Unsafe.Add(ref partial, next), ref partial, ref threshold, withRest: false))
-                {
-                    continue;
-                }
-
-                _path[j] = r;
-                if (!maximise)
-                {
-                    return true;
-                }
-
-                _bestFound = _partial[(int)next];
-                _threshold[0] = Math.BitIncrement(_bestFound);
-                _cutBelow[0] = _threshold[0] - BoundSlack;
-                continue;
             }
 
             if (!Passes(plan, ref Unsafe.Add(ref partial, next), ref Unsafe.Add(ref suffix, next), ref cutBelow, withRest: true))
@@ -291,9 +367,32 @@ internal sealed class ObtainableSearch
             }
 
             _path[j] = r;
-            if (Descend(j + 1, plan, maximise) && !maximise)
+            if (complete)
+            {
+                if (!PassesExactly(plan, _path))
+                {
+                    continue;
+                }
+
+                if (!maximise)
+                {
+                    return true;
+                }
+
+                _bestFound = _exact[0];
+                _threshold[0] = Math.BitIncrement(_bestFound);
+                _cutBelow[0] = _threshold[0] - BoundSlack;
+                continue;
+            }
+
+            if (Descend(depth + 1, plan, maximise) && !maximise)
             {
                 return true;
+            }
+
+            if (_exhausted)
+            {
+                return false;
             }
         }
 
@@ -342,7 +441,7 @@ internal sealed class ObtainableSearch
     /// </summary>
     private sealed class Plan
     {
-        private Plan(int[] parties, bool[] excluded, int need, int[] signatoryLane, int[][] memberLanes, int[] memberNeed, int lanes, int issueCount)
+        private Plan(int[] parties, bool[] excluded, int need, int[] signatoryLane, int[][] memberLanes, int[] memberNeed, int issueCount)
         {
             Parties = parties;
             Excluded = excluded;
@@ -350,8 +449,9 @@ internal sealed class ObtainableSearch
             SignatoryLane = signatoryLane;
             MemberLanes = memberLanes;
             MemberNeed = memberNeed;
-            Lanes = lanes;
             AllNeeded = need >= signatoryLane.Length && memberNeed.Select((k, i) => k >= memberLanes[i].Length).All(x => x);
+            Lanes = (parties.Length + 3) & ~3;
+            DepthIssue = new int[issueCount];
             Witness = new int[issueCount];
         }
 
@@ -372,6 +472,11 @@ internal sealed class ObtainableSearch
 
         /// <summary>Parties rounded up to whole vectors of four.</summary>
         public int Lanes { get; }
+
+        /// <summary>The issue decided at each depth of the search, set when the plan's rows are first built (<see cref="HasOrder"/>).</summary>
+        public int[] DepthIssue { get; }
+
+        public bool HasOrder { get; set; }
 
         /// <summary>Every party needed (unanimity, blocs by unanimity): a package passes only when every party's does.</summary>
         public bool AllNeeded { get; }
@@ -429,8 +534,7 @@ internal sealed class ObtainableSearch
                 }
             }
 
-            var lanes = (parties.Count + 3) & ~3;
-            return new Plan(parties.ToArray(), excluded, need, signatoryLane, memberLanes, memberNeed, lanes, model.IssueCount);
+            return new Plan(parties.ToArray(), excluded, need, signatoryLane, memberLanes, memberNeed, model.IssueCount);
         }
 
         /// <summary>

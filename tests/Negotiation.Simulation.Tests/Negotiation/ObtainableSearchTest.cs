@@ -53,6 +53,30 @@ public class ObtainableSearchTest
         }
     }
 
+    [Fact]
+    public void BeyondTheNodeBudget_TheTestAnswersByThePackageSearch()
+    {
+        // A majority of four others over 20 issues: only a count of parties can be cut on, and with every threshold at
+        // half its party's best utility this space would take millions of nodes.
+        var random = RandomScenarios.Create(4, 5, 20, majority: true);
+        var scenario = random with { Actors = random.Actors.Select(a => a with { Strategy = StrategySpec.OutsideOption(0.5) }).ToArray() };
+        var table = new ParameterTable();
+        var model = NegotiationModel.Compile(scenario, table);
+        var ws = new NegotiationWorkspace(model);
+        NegotiationSimulator.Run(model, table.Means(), 4, 0, ws);
+        for (var a = 0; a < model.ActorCount; a++)
+        {
+            ws.Reservation[a] = 0.5 * ws.BestUtility[a];
+        }
+
+        var obtainable = ws.Obtainable.CanObtain(ws, 2, ws.Reservation[2]);
+
+        Assert.False(ws.Obtainable.LastWasExact);
+        ws.Reservation.AsSpan().CopyTo(ws.Tau);
+        var found = PackageSearch.Find(ws, 2, double.NegativeInfinity, SearchGoal.OwnUtility, out var best) && best.Others <= NegotiationSimulator.Tolerance;
+        Assert.Equal(found && best.Value >= ws.Reservation[2], obtainable);
+    }
+
     public static TheoryData<ulong, int, int, bool> RandomCases()
     {
         var data = new TheoryData<ulong, int, int, bool>();
@@ -88,8 +112,9 @@ public class ObtainableSearchTest
     /// </summary>
     private static void AssertDecisionsAreEnumerated(NegotiationModel model, NegotiationWorkspace ws, double[] p, ulong seed, long run)
     {
-        var observer = new EnumeratingObserver(ws);
+        var observer = new EnumeratingObserver(ws) { Workspace = ws };
         var result = NegotiationSimulator.Run(model, p, seed, run, ws, observer);
+        Assert.True(observer.Exact && ws.Obtainable.LastWasExact, "a walk-out test went beyond the node budget");
 
         var expected = observer.Expected.FirstOrDefault(e => !(e.Best >= e.Reservation - NegotiationSimulator.Tolerance));
         if (expected == default)
@@ -122,20 +147,33 @@ public class ObtainableSearchTest
         {
         }
 
-        public void WalkedOut(int round, int actor, double reservation, double bestObtainable) => WalkOuts.Add((round, actor, bestObtainable));
+        public void WalkedOut(int round, int actor, double reservation, double bestObtainable)
+        {
+            WalkOuts.Add((round, actor, bestObtainable));
+            Exact &= Workspace?.Obtainable.LastWasExact ?? true;
+        }
+
+        /// <summary>The workspace whose walk-out tests are checked for exactness; null: not checked.</summary>
+        public NegotiationWorkspace? Workspace { get; init; }
+
+        public bool Exact { get; private set; } = true;
 
         public void Ended(NegotiationResult result, ReadOnlySpan<double> package, ReadOnlySpan<double> utilities, ReadOnlySpan<double> reservations)
         {
         }
     }
 
-    /// <summary>At the start of each round, before the walk-out test, every outside-option signatory's B_a by enumeration.</summary>
+    /// <summary>
+    /// At the start of each round, before the walk-out test, every outside-option signatory's B_a by enumeration; and
+    /// that every test so far answered exactly, within the node budget.
+    /// </summary>
     private sealed class EnumeratingObserver(NegotiationWorkspace ws) : WalkOutRecorder
     {
         public List<(int Round, int Actor, double Reservation, double Best)> Expected { get; } = [];
 
         public override void RoundStarted(int round, ReadOnlySpan<double> reservations, ReadOnlySpan<double> aspirations)
         {
+            Assert.True(round == 1 || ws.Obtainable.LastWasExact);
             foreach (var s in ws.Model.Signatories)
             {
                 if (ws.Model.Strategy[s] == StrategyKind.OutsideOption)
