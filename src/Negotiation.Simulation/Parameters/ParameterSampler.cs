@@ -35,7 +35,13 @@ public sealed class ParameterSampler
         _streams = streams;
         _distributions = distributions;
         _pert = _uncertainSlots.Select(i => _distributions[i] is PertDist p && p.Max - p.Min > 0 ? PertBeta(p) : default).ToArray();
+        _pertIndices = Enumerable.Range(0, _uncertainSlots.Length).Where(k => _pert[k].DA > 0).ToArray();
+        _otherIndices = Enumerable.Range(0, _uncertainSlots.Length).Where(k => !(_pert[k].DA > 0)).ToArray();
     }
+
+    /// <summary>The uncertain slots (indices into <see cref="UncertainSlots"/>) drawn by the PERT sampler, four at a time, and the others.</summary>
+    private readonly int[] _pertIndices;
+    private readonly int[] _otherIndices;
 
     private readonly BetaSampler[] _pert;
 
@@ -50,14 +56,42 @@ public sealed class ParameterSampler
     {
         _template.CopyTo(values);
         var runKey = Rng.RunKey(seed, run);
-        for (var k = 0; k < _uncertainSlots.Length; k++)
+        var pert = _pertIndices;
+        var i = 0;
+        for (; i + 4 <= pert.Length; i += 4)
         {
-            var slot = _uncertainSlots[k];
-            var rng = Rng.For(runKey, _streams[k]);
-            values[slot] = _distributions[slot] is PertDist pert && _pert[k].DA > 0
-                ? pert.Min + (pert.Max - pert.Min) * _pert[k].Sample(ref rng)   // as Draw, with the Beta constants precomputed
-                : Draw(_distributions[slot], ref rng, _random);
+            // Four PERT parameters side by side; each lane draws exactly what its own stream would alone.
+            var (k0, k1, k2, k3) = (pert[i], pert[i + 1], pert[i + 2], pert[i + 3]);
+            Span<Rng> streams = [Rng.For(runKey, _streams[k0]), Rng.For(runKey, _streams[k1]), Rng.For(runKey, _streams[k2]), Rng.For(runKey, _streams[k3])];
+            var four = new Rng4(streams[0], streams[1], streams[2], streams[3]);
+            var betas = BetaSampler.SampleFour(ref four, _pert[k0], _pert[k1], _pert[k2], _pert[k3], out var redo);
+            for (var lane = 0; lane < 4; lane++)
+            {
+                var k = pert[i + lane];
+                var beta = (redo >> lane & 1) == 0 ? betas[lane] : _pert[k].Sample(ref streams[lane]);
+                values[_uncertainSlots[k]] = PertValue(k, beta);
+            }
         }
+
+        for (; i < pert.Length; i++)
+        {
+            var k = pert[i];
+            var rng = Rng.For(runKey, _streams[k]);
+            values[_uncertainSlots[k]] = PertValue(k, _pert[k].Sample(ref rng));
+        }
+
+        foreach (var k in _otherIndices)
+        {
+            var rng = Rng.For(runKey, _streams[k]);
+            values[_uncertainSlots[k]] = Draw(_distributions[_uncertainSlots[k]], ref rng, _random);
+        }
+    }
+
+    /// <summary>Uncertain slot <paramref name="k"/>'s PERT value for a Beta draw, as <see cref="Draw"/> computes it.</summary>
+    private double PertValue(int k, double beta)
+    {
+        var pert = (PertDist)_distributions[_uncertainSlots[k]];
+        return pert.Min + (pert.Max - pert.Min) * beta;
     }
 
     /// <summary>One draw from <paramref name="distribution"/> using <paramref name="rng"/>.</summary>

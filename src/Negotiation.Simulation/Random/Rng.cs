@@ -37,6 +37,9 @@ public struct Rng
         return rng;
     }
 
+    /// <summary>The generator's state, for <see cref="Rng4"/>.</summary>
+    internal readonly (ulong S0, ulong S1, ulong S2, ulong S3) State => (_s0, _s1, _s2, _s3);
+
     /// <summary>64 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
