@@ -208,12 +208,15 @@ public sealed class NegotiationModel
             }
         }
 
-        // Rows of the package table (§1) a search can read: the mediator's scan reads every actor's; a proposer's reads
-        // those of the actors its score reads. (The walk-out test of §5.4 reads the utility tables, not this one.)
+        // Rows of the package table (§1) a search can read: the mediator's scan reads every actor's; a proposer's, or an
+        // outside-option signatory's walk-out test when it falls back to the package search (§5.4), reads those of the
+        // actors its score reads.
         PackageRowRead = new bool[n];
         for (var self = 0; self < n; self++)
         {
-            var searches = Kind == ProtocolKind.SingleText || Proposers.Contains(self);
+            var searches = Kind == ProtocolKind.SingleText
+                || Proposers.Contains(self)
+                || (IsSignatory[self] && Strategy[self] == StrategyKind.OutsideOption);
             for (var b = 0; b < n && searches; b++)
             {
                 PackageRowRead[b] |= Kind == ProtocolKind.SingleText || ScoreReads[self * n + b];
