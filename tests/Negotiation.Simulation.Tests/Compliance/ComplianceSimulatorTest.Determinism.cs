@@ -61,9 +61,11 @@ public sealed partial class ComplianceSimulatorTest
     [Fact]
     public void Run_ResultIsAlwaysConsistent()
     {
-        var rig = Busy();
+        // One rig per thread: CsCheck samples on every core, and a rig's workspace serves one thread at a time.
+        using var rigs = new ThreadLocal<ComplianceRig>(Busy);
         Gen.Select(Gen.ULong, Gen.Long[0, long.MaxValue]).Sample((seed, run) =>
         {
+            var rig = rigs.Value!;
             var result = rig.Run(run, seed);
             return result.PeriodsHeld >= 0 && result.PeriodsHeld <= rig.Model.Horizon
                 && (result.Cause != CollapseCause.None || result.PeriodsHeld == rig.Model.Horizon)
