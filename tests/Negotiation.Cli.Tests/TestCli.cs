@@ -20,30 +20,15 @@ internal static class TestCli
         return new CliOutcome(code, output.ToString(), error.ToString());
     }
 
-    /// <summary>The repository root: the nearest directory above the test binaries holding Negotiation.sln.</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Negotiation.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Negotiation.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
     /// <summary>A context for calling a command's Execute directly, as a terminal (colour) or as a pipe.</summary>
     public static CliContext Context(TextWriter output, TextWriter error, bool interactive = false) =>
         new(output, error, interactive, _ => null, CancellationToken.None);
 
     /// <summary>A file of the repository, by its path from the root.</summary>
-    public static string Repo(string relative) => Path.Combine(RepositoryRoot, relative);
+    public static string Repo(string relative) => RepositoryFiles.Path(relative);
 
     /// <summary>A shipped scenario under scenarios/.</summary>
-    public static string Scenario(string name) => Path.Combine(RepositoryRoot, "scenarios", name + ".yaml");
+    public static string Scenario(string name) => RepositoryFiles.Scenario(name);
 
     /// <summary>A test scenario under TestData/ (copied next to the test binaries).</summary>
     public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);

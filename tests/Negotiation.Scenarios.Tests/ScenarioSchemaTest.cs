@@ -8,17 +8,6 @@ public class ScenarioSchemaTest
 {
     private static readonly JsonElement Schema = JsonDocument.Parse(ScenarioSchema.Json).RootElement;
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Negotiation.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Negotiation.sln not found above the test binaries");
-    }
-
     private static string[] PropertiesOf(JsonElement element) =>
         element.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order().ToArray();
 
@@ -27,7 +16,7 @@ public class ScenarioSchemaTest
     [Fact]
     public void DocsCopy_IsIdenticalToTheEmbeddedSchema()
     {
-        var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "scenario.schema.json"));
+        var docs = File.ReadAllText(RepositoryFiles.Path("docs/scenario.schema.json"));
         Assert.Equal(ScenarioSchema.Json, docs);
     }
 

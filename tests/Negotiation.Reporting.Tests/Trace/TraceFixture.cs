@@ -74,17 +74,5 @@ internal static class TraceFixture
 
     public static RunTrace RiverTrace(long run = 0) => Tracer.Replay(RiverCompiled(), 7, run);
 
-    /// <summary>The repository's scenarios/ folder, found by walking up to Negotiation.sln.</summary>
-    public static string ScenariosDirectory()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "Negotiation.sln")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("Negotiation.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        return Path.Combine(dir, "scenarios");
-    }
-
-    public static ScenarioSet Shipped(string id) => ScenarioLoader.Load(Path.Combine(ScenariosDirectory(), id + ".yaml"));
+    public static ScenarioSet Shipped(string id) => ScenarioLoader.Load(RepositoryFiles.Scenario(id));
 }
