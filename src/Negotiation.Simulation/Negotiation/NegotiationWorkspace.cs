@@ -219,7 +219,8 @@ public sealed class NegotiationWorkspace
     internal int[] PendingCount { get; }
 
     /// <summary>The length of <see cref="WriteRoundState"/>'s output.</summary>
-    internal int RoundStateLength => 5 * Model.ActorCount + LastFrom.Length + LastOffer.Length + Offer.Length + 1;
+    internal int RoundStateLength =>
+        Aspiration.Length + PendingSum.Length + PendingCount.Length + LastFrom.Length + LastOffer.Length + HasLastOffer.Length + Offer.Length + 1;
 
     /// <summary>
     /// Everything earlier rounds have left that later rounds read, as raw bits: aspirations, tit-for-tat bookkeeping,

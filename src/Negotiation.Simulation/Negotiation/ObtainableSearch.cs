@@ -445,7 +445,7 @@ internal sealed class ObtainableSearch
     /// </summary>
     private sealed class Plan
     {
-        private Plan(int[] parties, bool[] excluded, int need, int[] signatoryLane, int[][] memberLanes, int[] memberNeed, int issueCount)
+        private Plan(int[] parties, bool[] needed, bool[] excluded, int need, int[] signatoryLane, int[][] memberLanes, int[] memberNeed, int issueCount)
         {
             Parties = parties;
             Excluded = excluded;
@@ -453,7 +453,8 @@ internal sealed class ObtainableSearch
             SignatoryLane = signatoryLane;
             MemberLanes = memberLanes;
             MemberNeed = memberNeed;
-            AllNeeded = need >= signatoryLane.Length && memberNeed.Select((k, i) => k >= memberLanes[i].Length).All(x => x);
+            // Every party needed: the signing rule holds exactly when every party reaches its threshold.
+            AllNeeded = needed.All(x => x);
             Lanes = (parties.Length + 3) & ~3;
             DepthIssue = new int[issueCount];
             Witness = new int[issueCount];
@@ -538,7 +539,7 @@ internal sealed class ObtainableSearch
                 }
             }
 
-            return new Plan(parties.ToArray(), excluded, need, signatoryLane, memberLanes, memberNeed, model.IssueCount);
+            return new Plan(parties.ToArray(), needed, excluded, need, signatoryLane, memberLanes, memberNeed, model.IssueCount);
         }
 
         /// <summary>
