@@ -69,7 +69,7 @@ public sealed class ParameterSampler
             {
                 var k = pert[i + lane];
                 var beta = (redo >> lane & 1) == 0 ? betas[lane] : _pert[k].Sample(ref streams[lane]);
-                values[_uncertainSlots[k]] = PertValue(k, beta);
+                values[_uncertainSlots[k]] = PertValue((PertDist)_distributions[_uncertainSlots[k]], beta);
             }
         }
 
@@ -77,7 +77,7 @@ public sealed class ParameterSampler
         {
             var k = pert[i];
             var rng = Rng.For(runKey, _streams[k]);
-            values[_uncertainSlots[k]] = PertValue(k, _pert[k].Sample(ref rng));
+            values[_uncertainSlots[k]] = PertValue((PertDist)_distributions[_uncertainSlots[k]], _pert[k].Sample(ref rng));
         }
 
         foreach (var k in _otherIndices)
@@ -87,12 +87,8 @@ public sealed class ParameterSampler
         }
     }
 
-    /// <summary>Uncertain slot <paramref name="k"/>'s PERT value for a Beta draw, as <see cref="Draw"/> computes it.</summary>
-    private double PertValue(int k, double beta)
-    {
-        var pert = (PertDist)_distributions[_uncertainSlots[k]];
-        return pert.Min + (pert.Max - pert.Min) * beta;
-    }
+    /// <summary>A PERT's value for a draw <paramref name="beta"/> of its Beta: min + (max − min)·beta.</summary>
+    private static double PertValue(PertDist pert, double beta) => pert.Min + (pert.Max - pert.Min) * beta;
 
     /// <summary>One draw from <paramref name="distribution"/> using <paramref name="rng"/>.</summary>
     public static double Draw(Uncertain distribution, ref Rng rng, RngRandom random)
@@ -113,7 +109,7 @@ public sealed class ParameterSampler
                         return pert.Mode;
                     }
 
-                    return pert.Min + range * PertBeta(pert).Sample(ref rng);
+                    return PertValue(pert, PertBeta(pert).Sample(ref rng));
                 }
 
             case NormalDist n when n.IsTruncated:
