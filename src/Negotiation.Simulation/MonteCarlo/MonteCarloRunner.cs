@@ -177,7 +177,7 @@ public static class MonteCarloRunner
                     var state = _variants[v];
                     _sampler.Fill(v, state.ParameterBuffer);
                     state.SimulateSampled(_seed, run);
-                    Accumulators[v].Add(state.Negotiation, state.NegotiationWorkspace, state.Compliance, state.SurvivedOneYear, state.UncertainValues, addParameterMoments: false);
+                    Accumulators[v].Add(state.Negotiation, state.NegotiationWorkspace, state.Compliance, state.SurvivedOneYear, state.UncertainValues);
                     _rows?.Add(run, _plan.Variants[v], state);
                 }
 

@@ -77,15 +77,12 @@ public sealed class VariantAccumulator
 
     public ExactSum[] ParameterTimesSurvived { get; }
 
-    /// <summary>Adds one run. <paramref name="uncertainValues"/> are the run's values of the layout's uncertain parameters, in order.</summary>
-    public void Add(in NegotiationResult negotiation, NegotiationWorkspace workspace, in ComplianceResult compliance, bool survivedOneYear, ReadOnlySpan<double> uncertainValues) =>
-        Add(negotiation, workspace, compliance, survivedOneYear, uncertainValues, addParameterMoments: true);
-
     /// <summary>
-    /// As <see cref="Add(in NegotiationResult, NegotiationWorkspace, in ComplianceResult, bool, ReadOnlySpan{double})"/>;
-    /// without <see cref="ParameterMoments"/> when the caller adds those once for all variants that share the draws.
+    /// Adds one run's outcome. <paramref name="uncertainValues"/> are the run's values of the layout's uncertain
+    /// parameters, in order. <see cref="ParameterMoments"/> depend on the draws alone, so the Monte Carlo worker adds
+    /// them itself, once per distinct parameter for all the variants that share it.
     /// </summary>
-    internal void Add(in NegotiationResult negotiation, NegotiationWorkspace workspace, in ComplianceResult compliance, bool survivedOneYear, ReadOnlySpan<double> uncertainValues, bool addParameterMoments)
+    public void Add(in NegotiationResult negotiation, NegotiationWorkspace workspace, in ComplianceResult compliance, bool survivedOneYear, ReadOnlySpan<double> uncertainValues)
     {
         Runs++;
         var utilities = workspace.Utilities;
@@ -123,28 +120,19 @@ public sealed class VariantAccumulator
             {
                 AddCompliance(compliance, survivedOneYear);
             }
+
+            for (var k = 0; k < uncertainValues.Length; k++)
+            {
+                ParameterTimesAgreed[k].Add(uncertainValues[k]);
+                if (survivedOneYear)
+                {
+                    ParameterTimesSurvived[k].Add(uncertainValues[k]);
+                }
+            }
         }
         else
         {
             Breakdowns[negotiation.Cause == BreakdownCause.WalkOut && negotiation.WalkedOut >= 0 ? 1 + negotiation.WalkedOut : 0]++;
-        }
-
-        for (var k = 0; k < uncertainValues.Length && (addParameterMoments || negotiation.Agreed); k++)
-        {
-            var x = uncertainValues[k];
-            if (addParameterMoments)
-            {
-                ParameterMoments[k].Add(x);
-            }
-
-            if (negotiation.Agreed)
-            {
-                ParameterTimesAgreed[k].Add(x);
-                if (survivedOneYear)
-                {
-                    ParameterTimesSurvived[k].Add(x);
-                }
-            }
         }
     }
 
