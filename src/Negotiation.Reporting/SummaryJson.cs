@@ -116,6 +116,7 @@ public static class SummaryJson
         json.WriteEndObject();
 
         WriteShares(json, "breakdowns", v.Breakdowns);
+        json.WriteNumberOrNull("endedInRoundOne", v.EndedInRoundOne);
 
         json.WriteStartArray("issues");
         foreach (IssueSummary issue in v.Issues)
@@ -142,6 +143,7 @@ public static class SummaryJson
             json.WriteNumberOrNull("rate", actor.BeatBatnaRate);
             WriteInterval(json, "ci95", actor.BeatBatnaCi95);
             json.WriteEndObject();
+            json.WriteNumberOrNull("beliefShift", actor.BeliefShift);
             json.WriteEndObject();
         }
 

@@ -26,6 +26,21 @@ public sealed record Actor(
     string? Description = null)
 {
     public SourcePosition? Position { get; init; }
+
+    /// <summary>What one more round at the table costs the actor, in utility (docs/model.md §3.3); null: 0.</summary>
+    public Uncertain? DelayCost { get; init; }
+
+    /// <summary>
+    /// The actor's audience cost κ when it authors the opening text: settling for x below the opening x⁰ costs it
+    /// κ·(U(x⁰) − U(x)) (Fearon 1994; docs/model.md §3.3); null: 0.
+    /// </summary>
+    public Uncertain? AudienceCost { get; init; }
+
+    /// <summary>
+    /// Misperception: this actor's own prior about another actor's reservation value, by that actor's id (docs/model.md
+    /// §3.3). An actor not listed is seen through the distribution the scenario gives for its reservation value.
+    /// </summary>
+    public IReadOnlyDictionary<string, Uncertain>? Beliefs { get; init; }
 }
 
 /// <summary>How an actor values the outcomes of a continuous issue away from its ideal point.</summary>

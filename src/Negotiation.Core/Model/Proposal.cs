@@ -14,4 +14,10 @@ public sealed record Term(string IssueId, string? OptionId, double? Value)
 public sealed record Proposal(string Id, string Name, IReadOnlyList<Term> Terms, string? Description = null)
 {
     public SourcePosition? Position { get; init; }
+
+    /// <summary>
+    /// The actor whose public position this text is (null: a mediator's or an unattributed text). As an opening it is
+    /// that actor's move: the others learn from it and its author is committed to it (docs/model.md §3.3).
+    /// </summary>
+    public string? Author { get; init; }
 }

@@ -130,6 +130,20 @@ public static class HtmlReport
                 Table(["Variant", "Cause", "Runs", "Share of breakdowns"], breakdowns);
             }
 
+            html.Append("<h3>Talks that ended in round 1</h3>\n");
+            Table(["Variant", "Share of runs"], summary.Variants.Select(v => new[] { H(v.Name), Text.Percent(v.EndedInRoundOne) }));
+            var observed = summary.Variants.Count > 0
+                ? summary.Variants[0].Actors.Select((a, i) => i).Where(i => summary.Variants.Any(v => v.Actors[i].BeliefShift > 0)).ToList()
+                : [];
+            if (observed.Count > 0)
+            {
+                html.Append("<h3>What the talks revealed</h3>\n<p>How far the others' belief about each actor's reservation value "
+                    + "(its utility of no deal) moved during the talks, averaged over runs: what its offers and answers revealed.</p>\n");
+                Table(
+                    ["Variant", .. observed.Select(i => H(summary.Variants[0].Actors[i].Name))],
+                    summary.Variants.Select(v => new[] { H(v.Name) }.Concat(observed.Select(i => Text.Number(v.Actors[i].BeliefShift, "0.000"))).ToArray()));
+            }
+
             html.Append("</section>\n");
         }
 

@@ -165,6 +165,8 @@ public static class ResultStateFile
         SurvivedOneYear = a.SurvivedOneYear,
         Rounds = a.Rounds,
         Breakdowns = a.Breakdowns,
+        EndedInRoundOne = a.EndedInRoundOne,
+        BeliefShift = a.BeliefShift.Select(s => Raw(s)).ToArray(),
         OptionCounts = a.OptionCounts,
         IssueValues = a.IssueValues.Select(ToDto).ToArray(),
         IssueMoments = a.IssueMoments.Select(ToDto).ToArray(),
@@ -220,6 +222,8 @@ public static class ResultStateFile
         a.SurvivedOneYear = d.SurvivedOneYear;
         CopyInto(d.Rounds, a.Rounds, "rounds");
         CopyInto(d.Breakdowns, a.Breakdowns, "breakdowns");
+        a.EndedInRoundOne = d.EndedInRoundOne;
+        RestoreSums(d.BeliefShift, a.BeliefShift, "beliefShift");
         for (var i = 0; i < a.OptionCounts.Length; i++)
         {
             CopyInto(d.OptionCounts[i], a.OptionCounts[i], "optionCounts");
@@ -269,6 +273,25 @@ public static class ResultStateFile
 
     private static string Raw(ExactSum s) => s.Raw.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Exact sums stored as raw integers; an older state without them leaves zeros.</summary>
+    private static void RestoreSums(string[]? raw, ExactSum[] into, string field)
+    {
+        if (raw is null || raw.Length == 0)
+        {
+            return;
+        }
+
+        if (raw.Length != into.Length)
+        {
+            throw new FormatException($"{field}: expected {into.Length} values, found {raw.Length}");
+        }
+
+        for (var i = 0; i < into.Length; i++)
+        {
+            into[i] = new ExactSum(Int128.Parse(raw[i], CultureInfo.InvariantCulture));
+        }
+    }
+
     private sealed class StateDto
     {
         public int FormatVersion { get; set; }
@@ -294,6 +317,8 @@ public static class ResultStateFile
         public long SurvivedOneYear { get; set; }
         public long[] Rounds { get; set; } = [];
         public long[] Breakdowns { get; set; } = [];
+        public long EndedInRoundOne { get; set; }
+        public string[] BeliefShift { get; set; } = [];
         public long[][] OptionCounts { get; set; } = [];
         public HistogramDto[] IssueValues { get; set; } = [];
         public MomentsDto[] IssueMoments { get; set; } = [];

@@ -42,6 +42,12 @@ public static class SummaryBuilder
             }
         }
 
+        var hazard = acc.Breakdowns[^1];
+        if (hazard > 0)
+        {
+            breakdowns.Add(new NamedShare("hazard", "Broke down for reasons outside the table", hazard, Rate(hazard, breakdownTotal)));
+        }
+
         return new VariantSummary(
             layout.Id,
             layout.Name,
@@ -53,7 +59,10 @@ public static class SummaryBuilder
             layout.Issues.Select((issue, i) => Issue(acc, issue, i)).ToArray(),
             layout.Actors.Select((actor, a) => Actor(acc, actor, a)).ToArray(),
             Compliance(acc),
-            Sensitivity(acc));
+            Sensitivity(acc))
+        {
+            EndedInRoundOne = Rate(acc.EndedInRoundOne, acc.Runs),
+        };
     }
 
     private static RoundsSummary Rounds(VariantAccumulator acc)
@@ -119,7 +128,10 @@ public static class SummaryBuilder
             actor.Name,
             Distribution(acc.Utility[a], acc.UtilityMoments[a]),
             Rate(acc.BeatBatna[a], acc.Runs),
-            Wilson(acc.BeatBatna[a], acc.Runs));
+            Wilson(acc.BeatBatna[a], acc.Runs))
+        {
+            BeliefShift = acc.Runs > 0 ? acc.BeliefShift[a].Value / acc.Runs : 0,
+        };
 
     private static DistributionSummary? Distribution(Histogram histogram, Moments moments) =>
         moments.Count == 0

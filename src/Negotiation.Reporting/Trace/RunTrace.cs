@@ -62,7 +62,23 @@ public sealed record TraceRound(
     IReadOnlyList<double> Aspirations,
     TraceOffer? Offer,
     IReadOnlyList<TraceResponse> Responses,
-    TraceWalkOut? WalkOut);
+    TraceWalkOut? WalkOut)
+{
+    /// <summary>What each signatory and proposer believed about the others' reservation values at the start of the round.</summary>
+    public IReadOnlyList<TraceBelief> Beliefs { get; init; } = [];
+
+    /// <summary>How each outside-option signatory weighed staying this round (docs/model.md §5.4).</summary>
+    public IReadOnlyList<TraceStay> Stays { get; init; } = [];
+}
+
+/// <summary><paramref name="Observer"/>'s belief about <paramref name="Observed"/>'s reservation value: mean and 80% band.</summary>
+public sealed record TraceBelief(int Observer, int Observed, double Mean, double Low, double High);
+
+/// <summary>
+/// An outside-option signatory weighed staying: by its beliefs, the chance a deal it prefers exists and the expected
+/// value of staying over leaving (−∞ when no deal is possible); it left when that value was below 0.
+/// </summary>
+public sealed record TraceStay(int Actor, double ChanceOfDeal, double ValueOfStaying, bool Left);
 
 /// <summary>A package on the table: per issue the option index (discrete) or the value (continuous), and every actor's utility of it.</summary>
 /// <param name="Proposer">Actor index of the proposer (the mediator for single text); -1 for the opening proposal.</param>

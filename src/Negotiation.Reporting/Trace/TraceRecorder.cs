@@ -51,6 +51,12 @@ public sealed class TraceRecorder : INegotiationObserver, IComplianceObserver
     public void WalkedOut(int round, int actor, double reservation, double bestObtainable) =>
         Current(round).WalkOut = new TraceWalkOut(actor, reservation, bestObtainable);
 
+    public void Believed(int round, int observer, int observed, double mean, double low, double high) =>
+        Current(round).Beliefs.Add(new TraceBelief(observer, observed, mean, low, high));
+
+    public void WeighedStaying(int round, int actor, double chanceOfDeal, double valueOfStaying, bool left) =>
+        Current(round).Stays.Add(new TraceStay(actor, chanceOfDeal, valueOfStaying, left));
+
     public void Ended(NegotiationResult result, ReadOnlySpan<double> package, ReadOnlySpan<double> utilities, ReadOnlySpan<double> reservations)
     {
         CloseRound();
@@ -90,7 +96,11 @@ public sealed class TraceRecorder : INegotiationObserver, IComplianceObserver
     {
         if (_round is { } r)
         {
-            _rounds.Add(new TraceRound(r.Round, r.Events, r.Reservations, r.Aspirations, r.Offer, r.Responses, r.WalkOut));
+            _rounds.Add(new TraceRound(r.Round, r.Events, r.Reservations, r.Aspirations, r.Offer, r.Responses, r.WalkOut)
+            {
+                Beliefs = r.Beliefs,
+                Stays = r.Stays,
+            });
             _round = null;
         }
     }
@@ -110,5 +120,9 @@ public sealed class TraceRecorder : INegotiationObserver, IComplianceObserver
         public List<TraceResponse> Responses { get; } = [];
 
         public TraceWalkOut? WalkOut { get; set; }
+
+        public List<TraceBelief> Beliefs { get; } = [];
+
+        public List<TraceStay> Stays { get; } = [];
     }
 }

@@ -33,6 +33,7 @@ public static class TraceRenderer
 
         w.Heading("Negotiation");
         TraceOffer? previous = null;
+        TraceRound? believedBefore = null;
         foreach (var round in trace.Rounds)
         {
             w.SubHeading($"Round {round.Round}");
@@ -41,9 +42,24 @@ public static class TraceRenderer
                 w.Item($"Event: {w.Strong(s.Events[e].Name)} happens{EventEffects(trace, e)}.");
             }
 
+            foreach (var line in TraceWords.Beliefs(trace, round, believedBefore))
+            {
+                w.Item(line);
+            }
+
+            believedBefore = round;
+
+            foreach (var stay in round.Stays.Where(st => !st.Left))
+            {
+                w.Item(TraceWords.Stays(trace, stay));
+            }
+
             if (round.WalkOut is { } walk)
             {
-                w.Item($"{s.Actors[walk.Actor].Name} walks out: its BATNA {TraceWords.U(walk.Reservation)} beats the best it could still obtain, {TraceWords.U(walk.BestObtainable)}.");
+                var weighed = round.Stays.FirstOrDefault(st => st.Actor == walk.Actor && st.Left);
+                w.Item(weighed is null
+                    ? $"{s.Actors[walk.Actor].Name} walks out: its BATNA {TraceWords.U(walk.Reservation)} beats the best it could still obtain, {TraceWords.U(walk.BestObtainable)}."
+                    : TraceWords.WalksOut(trace, weighed, walk));
                 continue;
             }
 

@@ -118,14 +118,67 @@ internal static class TraceWords
 
         if (n.Cause == BreakdownCause.WalkOut)
         {
-            var walk = trace.Rounds.LastOrDefault(r => r.WalkOut is not null)?.WalkOut;
+            var last = trace.Rounds.LastOrDefault(r => r.WalkOut is not null);
+            var walk = last?.WalkOut;
+            var weighed = last?.Stays.FirstOrDefault(st => st.Left);
             return walk is null
                 ? $"No agreement: {Actor(trace, n.WalkedOut)} walked out in round {n.Round}."
-                : $"No agreement: {Actor(trace, walk.Actor)} walked out in round {n.Round}: its BATNA {U(walk.Reservation)} beat the best it could still obtain, {U(walk.BestObtainable)}.";
+                : weighed is not null
+                    ? $"No agreement: {Actor(trace, walk.Actor)} walked out in round {n.Round}: {WalkOutReason(trace, weighed)}"
+                    : $"No agreement: {Actor(trace, walk.Actor)} walked out in round {n.Round}: its BATNA {U(walk.Reservation)} beat the best it could still obtain, {U(walk.BestObtainable)}.";
+        }
+
+        if (n.Cause == BreakdownCause.Hazard)
+        {
+            return $"No agreement: the talks broke down in round {n.Round} for reasons outside the table (the per-round hazard).";
         }
 
         return $"No agreement: the deadline passed after round {n.Round}.";
     }
+
+    /// <summary>
+    /// One line per observed actor: what the others believe about its BATNA (mean and 80% band), grouping the observers
+    /// that share a belief (docs/model.md §3.3). After the first round only beliefs that moved (by 0.0005 or more) since
+    /// <paramref name="before"/> are given.
+    /// </summary>
+    public static IEnumerable<string> Beliefs(RunTrace trace, TraceRound round, TraceRound? before)
+    {
+        foreach (var about in round.Beliefs.GroupBy(b => b.Observed))
+        {
+            if (before is not null && about.All(b => before.Beliefs.Any(p =>
+                p.Observer == b.Observer && p.Observed == b.Observed && Math.Abs(p.Mean - b.Mean) < 0.0005
+                && Math.Abs(p.Low - b.Low) < 0.0005 && Math.Abs(p.High - b.High) < 0.0005)))
+            {
+                continue;
+            }
+
+            var groups = about.GroupBy(b => (b.Mean, b.Low, b.High)).ToList();
+            var parts = groups.Select(g =>
+            {
+                var who = groups.Count == 1 ? "the others" : string.Join(", ", g.Select(b => Actor(trace, b.Observer)));
+                var band = g.Key.Low == g.Key.High ? "known" : $"80% between {U(g.Key.Low)} and {U(g.Key.High)}";
+                return $"{who}: {U(g.Key.Mean)} ({band})";
+            });
+            yield return $"Belief about {Actor(trace, about.Key)}'s BATNA — {string.Join("; ", parts)}";
+        }
+    }
+
+    /// <summary>An outside-option signatory that weighed staying and stayed.</summary>
+    public static string Stays(RunTrace trace, TraceStay stay) =>
+        $"{Actor(trace, stay.Actor)} stays: by its beliefs a deal it prefers to its BATNA exists with chance {Percent(stay.ChanceOfDeal)}"
+        + (stay.ValueOfStaying > 0 ? $", and staying is worth {U(stay.ValueOfStaying)} more than leaving" : "") + ".";
+
+    /// <summary>An outside-option signatory that left, with the reason by its beliefs.</summary>
+    public static string WalksOut(RunTrace trace, TraceStay stay, TraceWalkOut walk) =>
+        $"{Actor(trace, walk.Actor)} walks out (BATNA {U(walk.Reservation)}): {WalkOutReason(trace, stay)}";
+
+    private static string WalkOutReason(RunTrace trace, TraceStay stay) =>
+        stay.ChanceOfDeal <= 0
+            ? "by its beliefs no deal it prefers to its BATNA is possible even if the others are as soft as it thinks they might be."
+            : $"by its beliefs a deal it prefers exists with chance {Percent(stay.ChanceOfDeal)}, which does not pay for another round of delay "
+              + $"(staying is worth {U(stay.ValueOfStaying)} against leaving).";
+
+    private static string Percent(double share) => (share * 100).ToString("0", Inv) + "%";
 
     public static string Days(double days) => days == 1 ? "1 day" : days.ToString("0.#", Inv) + " days";
 

@@ -9,7 +9,7 @@ internal static class ActorsBinder
     internal static readonly string[] Keys =
     [
         "name", "description", "power", "reservation", "interests", "redLines", "strategy", "compliance", "members", "consent",
-        "answersFor",
+        "answersFor", "delayCost", "audienceCost", "beliefs",
     ];
 
     public static IReadOnlyList<Actor> Bind(BindContext context, YamlNode? section, ScenarioIndex index)
@@ -44,13 +44,70 @@ internal static class ActorsBinder
         var answersFor = fields.Optional("answersFor") is { } answersNode
             ? References(context, answersNode, fields.PathOf("answersFor"), index.ActorIds, "actor")
             : null;
+        var delayCost = fields.Uncertain("delayCost", Limits.Unit);
+        var audienceCost = fields.Uncertain("audienceCost", Limits.NonNegative);
+        var beliefs = BindBeliefs(context, id, fields, index);
         if (reservation is null || strategy is null)
         {
             return null;
         }
 
         return new Actor(id, fields.Text("name") ?? id, power ?? 1.0, interests, redLines, reservation, strategy, compliance,
-            bloc, answersFor, fields.Text("description")) { Position = key.Position };
+            bloc, answersFor, fields.Text("description"))
+        {
+            Position = key.Position,
+            DelayCost = delayCost,
+            AudienceCost = audienceCost,
+            Beliefs = beliefs,
+        };
+    }
+
+    /// <summary>
+    /// <c>beliefs: {other: {reservation: distribution}}</c> — this actor's own prior about other actors' reservation
+    /// values (misperception; docs/model.md §3.3).
+    /// </summary>
+    private static IReadOnlyDictionary<string, Uncertain>? BindBeliefs(BindContext context, string self, Fields fields, ScenarioIndex index)
+    {
+        if (fields.Optional("beliefs") is not { } node)
+        {
+            return null;
+        }
+
+        var path = fields.PathOf("beliefs");
+        if (node is not YamlMapping mapping)
+        {
+            context.Error(node, $"{path} must be a mapping; expected {{<actor id>: {{reservation: <number or distribution>}}}}");
+            return null;
+        }
+
+        var priors = new Dictionary<string, Uncertain>(StringComparer.Ordinal);
+        foreach (var entry in mapping.Entries)
+        {
+            var other = entry.Key.Value;
+            if (!context.CheckReference(other, entry.Key, index.ActorIds, "actor"))
+            {
+                continue;
+            }
+
+            if (other == self)
+            {
+                context.Error(entry.Key, $"{path}.{other}: an actor knows its own reservation value; expected beliefs about other actors only");
+                continue;
+            }
+
+            if (context.Fields(entry.Value, $"{path}.{other}", "reservation") is not { } about)
+            {
+                continue;
+            }
+
+            if (about.Required("reservation", "<number or distribution between 0 and 1>") is { } priorNode
+                && context.Uncertain(priorNode, about.PathOf("reservation"), Limits.Unit) is { } prior)
+            {
+                priors[other] = prior;
+            }
+        }
+
+        return priors;
     }
 
     /// <summary>A number/distribution (constant), or <c>{value, trend}</c>; absent means 0: no deal is worth nothing.</summary>

@@ -12,15 +12,22 @@ internal static class ProposalsBinder
         foreach (var (id, key, value) in IdMap.Entries(context, section, "proposals"))
         {
             var path = $"proposals.{id}";
-            if (context.Fields(value, path, "name", "description", "terms") is not { } fields
+            if (context.Fields(value, path, "name", "description", "terms", "author") is not { } fields
                 || fields.Required("terms", "{<issue>: <option or number>, ...}") is not { } termsNode)
             {
                 continue;
             }
 
+            string? author = null;
+            if (fields.Optional("author") is { } authorNode && context.Text(authorNode, fields.PathOf("author")) is { } authorId
+                && context.CheckReference(authorId, authorNode, index.ActorIds, "actor"))
+            {
+                author = authorId;
+            }
+
             if (BindTerms(context, termsNode, fields.PathOf("terms"), id, index) is { } terms)
             {
-                proposals.Add(new Proposal(id, fields.Text("name") ?? id, terms, fields.Text("description")) { Position = key.Position });
+                proposals.Add(new Proposal(id, fields.Text("name") ?? id, terms, fields.Text("description")) { Position = key.Position, Author = author });
             }
         }
 

@@ -6,7 +6,20 @@ namespace Negotiation.Scenarios.Binding;
 /// <summary>Binds <c>protocol:</c> — who signs under which rule, who proposes, the deadline, mediator and opening text.</summary>
 internal static class ProtocolBinder
 {
-    internal static readonly string[] Keys = ["type", "signatories", "rule", "proposers", "deadline", "roundDays", "mediator", "opening"];
+    internal static readonly string[] Keys = ["type", "signatories", "rule", "proposers", "deadline", "roundDays", "mediator", "opening",
+        "information", "beliefNoise", "hazard", "deadlineMin", "recognition"];
+
+    private static readonly Dictionary<string, InformationKind> Information = new()
+    {
+        ["private"] = InformationKind.Private,
+        ["complete"] = InformationKind.Complete,
+    };
+
+    private static readonly Dictionary<string, RecognitionKind> Recognitions = new()
+    {
+        ["turns"] = RecognitionKind.Turns,
+        ["power"] = RecognitionKind.Power,
+    };
 
     private static readonly Dictionary<string, ProtocolKind> Kinds = new()
     {
@@ -40,12 +53,31 @@ internal static class ProtocolBinder
             return null;
         }
 
+        var information = fields.Choice("information", Information, InformationKind.Private);
+        var recognition = fields.Choice("recognition", Recognitions, RecognitionKind.Turns);
+        var noise = fields.Number("beliefNoise", Limits.Positive);
+        var hazard = fields.Uncertain("hazard", Limits.Within(0, 0.99));
+        var deadlineMin = fields.Optional("deadlineMin") is { } minNode ? context.Integer(minNode, fields.PathOf("deadlineMin"), 1) : null;
+        if (deadlineMin is { } lo && deadline is { } hi && lo > hi)
+        {
+            context.Error(fields.Optional("deadlineMin")!, $"{fields.PathOf("deadlineMin")} is {lo}, after the deadline {hi}; expected a first possible last round <= deadline");
+            return null;
+        }
+
         if (signatories is null || proposers is null || rule is null || deadline is null)
         {
             return null;
         }
 
-        return new Protocol(kind, signatories, rule, proposers, deadline.Value, roundDays, mediator, opening) { Position = fields.Position };
+        return new Protocol(kind, signatories, rule, proposers, deadline.Value, roundDays, mediator, opening)
+        {
+            Position = fields.Position,
+            Information = information,
+            Recognition = recognition,
+            BeliefNoise = noise,
+            Hazard = hazard,
+            DeadlineMin = deadlineMin,
+        };
     }
 
     /// <summary>A party list: the word <c>all</c> (every actor) or a non-empty list of actor ids. Absent means all.</summary>

@@ -75,7 +75,12 @@ public sealed class SimulationPlan
         var baseline = chosen[0];
         foreach (var variant in chosen.Skip(1))
         {
+            // Under private information an opening is a move others learn from, and an opening with an author commits it
+            // (docs/model.md §3.3): the round state holds neither beliefs nor commitments, so only complete-information
+            // variants with unattributed openings may follow.
             variant.FollowsBaseline = variant.Variant.OnlyOpeningDiffers
+                && baseline.Negotiation.Information == Core.Model.InformationKind.Complete
+                && baseline.Negotiation.OpeningAuthor < 0 && variant.Negotiation.OpeningAuthor < 0
                 && baseline.Negotiation.Opening is not null && variant.Negotiation.Opening is not null
                 && baseline.Parameters.Paths.SequenceEqual(variant.Parameters.Paths)
                 && baseline.Parameters.Values.SequenceEqual(variant.Parameters.Values);

@@ -35,7 +35,11 @@ public sealed record VariantSummary(
     IReadOnlyList<IssueSummary> Issues,
     IReadOnlyList<ActorSummary> Actors,
     ComplianceSummary? Compliance,
-    IReadOnlyList<SensitivityEntry> Sensitivity);
+    IReadOnlyList<SensitivityEntry> Sensitivity)
+{
+    /// <summary>The share of runs whose talks ended in round 1 (an agreement on the opening, or a walk-out before any move).</summary>
+    public double EndedInRoundOne { get; init; }
+}
 
 /// <summary>How often a deal was signed, with its Wilson score interval.</summary>
 public sealed record AgreementSummary(long Count, double Rate, Interval Ci95);
@@ -72,7 +76,14 @@ public sealed record DistributionSummary(
 /// at the end of the talks; and how often it did better than that reservation value. Utility is null only when
 /// no run completed.
 /// </summary>
-public sealed record ActorSummary(string Id, string Name, DistributionSummary? Utility, double BeatBatnaRate, Interval BeatBatnaCi95);
+public sealed record ActorSummary(string Id, string Name, DistributionSummary? Utility, double BeatBatnaRate, Interval BeatBatnaCi95)
+{
+    /// <summary>
+    /// The mean, over runs, of how far the others' belief about this actor's reservation value moved during the talks
+    /// (absolute, utility units; docs/model.md §3.3): how much its moves revealed. 0 when nobody holds a belief about it.
+    /// </summary>
+    public double BeliefShift { get; init; }
+}
 
 /// <summary>
 /// The life of agreements after signature, among agreed runs. <paramref name="Holding"/>[t] is the share of

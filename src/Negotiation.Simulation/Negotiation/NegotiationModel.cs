@@ -89,6 +89,8 @@ public sealed class NegotiationModel
         FloorSlot = Filled(n, -1);
         ReciprocitySlot = new int[n];
         LevelSlot = new int[n];
+        DelayCostSlot = new int[n];
+        AudienceCostSlot = new int[n];
         for (var a = 0; a < n; a++)
         {
             var actor = actors[a];
@@ -142,6 +144,8 @@ public sealed class NegotiationModel
 
             ReciprocitySlot[a] = parameters.Register(prefix + ".strategy.reciprocity", strategy.Reciprocity, 1.0);
             LevelSlot[a] = parameters.Register(prefix + ".strategy.level", strategy.Level, 1.0);
+            DelayCostSlot[a] = parameters.Register(prefix + ".delayCost", actor.DelayCost, 0.0);
+            AudienceCostSlot[a] = parameters.Register(prefix + ".audienceCost", actor.AudienceCost, 0.0);
         }
 
         // Protocol.
@@ -162,6 +166,7 @@ public sealed class NegotiationModel
             Proposers = Signatories;
         }
 
+        RecognitionOrder = Proposers.Distinct().Order().ToArray();
         Mediator = protocol.Mediator is null ? -1 : scenario.ActorIndex(protocol.Mediator);
         if (Kind == ProtocolKind.SingleText && Mediator < 0)
         {
@@ -232,6 +237,34 @@ public sealed class NegotiationModel
         }
 
         Events = new EventSchedule(scenario, parameters, IssueStart, IsContinuous);
+
+        // The end of the talks, who proposes, and beliefs (docs/model.md §3.3).
+        Information = protocol.Information;
+        Recognition = protocol.Recognition;
+        DeadlineMin = Math.Clamp(protocol.DeadlineMin ?? Deadline, 1, Deadline);
+        HazardSlot = parameters.Register("protocol.hazard", protocol.Hazard, 0.0);
+        OpeningAuthor = protocol.Opening is null
+            ? -1
+            : scenario.Proposals.First(p => p.Id == protocol.Opening).Author is { } author ? scenario.ActorIndex(author) : -1;
+        var observed = new SortedSet<int>(Signatories);
+        foreach (var s in Signatories)
+        {
+            observed.UnionWith(BlocMembers[s]);
+        }
+
+        if (Kind == ProtocolKind.AlternatingOffers)
+        {
+            observed.UnionWith(Proposers);
+        }
+
+        if (OpeningAuthor >= 0)
+        {
+            observed.Add(OpeningAuthor);
+        }
+
+        var reservationSlots = ReservationSlot;
+        Beliefs = BeliefLayout.Compile(scenario, observed, b => parameters.Values[reservationSlots[b]], Information,
+            protocol.BeliefNoise ?? Protocol.DefaultBeliefNoise);
 
         PackageSpaceSize = SpaceSize(IssueStart);
         (PackageChoices, PackageCrossCount) = PackageSpaceSize <= EnumerationLimit
@@ -320,6 +353,26 @@ public sealed class NegotiationModel
     internal int[] FloorSlot { get; }
     internal int[] ReciprocitySlot { get; }
     internal int[] LevelSlot { get; }
+    internal int[] DelayCostSlot { get; }
+    internal int[] AudienceCostSlot { get; }
+
+    /// <summary>Private (beliefs over reservation values) or complete information (docs/model.md §3.3).</summary>
+    internal InformationKind Information { get; }
+
+    /// <summary>Fixed turns or a power-weighted proposer draw per round (Baron &amp; Ferejohn 1989).</summary>
+    internal RecognitionKind Recognition { get; }
+
+    /// <summary>The earliest possible last round; equal to <see cref="Deadline"/> when the deadline is certain.</summary>
+    internal int DeadlineMin { get; }
+
+    /// <summary>Slot of the per-round breakdown hazard.</summary>
+    internal int HazardSlot { get; }
+
+    /// <summary>The opening text's author (−1: none, or no opening).</summary>
+    internal int OpeningAuthor { get; }
+
+    /// <summary>Who holds which beliefs (docs/model.md §3.3).</summary>
+    internal BeliefLayout Beliefs { get; }
     internal int Deadline { get; }
     internal ProtocolKind Kind { get; }
     internal int[] Signatories { get; }
@@ -329,6 +382,9 @@ public sealed class NegotiationModel
     /// <summary>Unanimity of signatories none of which is a bloc: the search's fast path.</summary>
     internal bool PlainUnanimity { get; }
     internal int[] Proposers { get; }
+
+    /// <summary>The proposers in actor order: a power-weighted draw does not depend on the order the protocol lists them in.</summary>
+    internal int[] RecognitionOrder { get; }
     internal int Mediator { get; }
     internal int[][] BlocMembers { get; }
     internal int[] BlocRequired { get; }

@@ -9,8 +9,11 @@ public enum BreakdownCause : byte
     /// <summary>The deadline passed without a package meeting the signing rule.</summary>
     Deadline,
 
-    /// <summary>A signatory walked out because its reservation value beat the best it could still obtain.</summary>
+    /// <summary>A signatory walked out: by its beliefs, staying was worth less than its alternative (docs/model.md §5.4).</summary>
     WalkOut,
+
+    /// <summary>The talks broke down for reasons outside the table (the per-round hazard, docs/model.md §3.3).</summary>
+    Hazard,
 }
 
 /// <summary>
@@ -70,6 +73,23 @@ public interface INegotiationObserver
 
     /// <summary>An outside-option actor walked out: its reservation value beat the best it could still obtain (-∞ when nothing is obtainable).</summary>
     void WalkedOut(int round, int actor, double reservation, double bestObtainable);
+
+    /// <summary>
+    /// What <paramref name="observer"/> believes about <paramref name="observed"/>'s reservation value at the start of
+    /// <paramref name="round"/> (after the round's events and, in round 1, the opening): the weighted mean and the 10th
+    /// and 90th percentiles of its types (docs/model.md §3.3).
+    /// </summary>
+    void Believed(int round, int observer, int observed, double mean, double low, double high)
+    {
+    }
+
+    /// <summary>
+    /// An outside-option signatory weighed staying (docs/model.md §5.4): the chance, by its beliefs, that a deal it
+    /// prefers to its alternative exists, the expected value of staying over leaving, and whether it left.
+    /// </summary>
+    void WeighedStaying(int round, int actor, double chanceOfDeal, double valueOfStaying, bool left)
+    {
+    }
 
     /// <summary>The negotiation ended; package, utilities and reservations are the workspace's outputs.</summary>
     void Ended(NegotiationResult result, ReadOnlySpan<double> package, ReadOnlySpan<double> utilities, ReadOnlySpan<double> reservations);

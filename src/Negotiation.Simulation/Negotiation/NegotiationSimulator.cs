@@ -11,6 +11,10 @@ namespace Negotiation.Simulation.Negotiation;
 /// </summary>
 public static class NegotiationSimulator
 {
+    private static readonly ulong DeadlineStream = Streams.ForParameter("protocol.deadline");
+    private static readonly ulong HazardStream = Streams.ForParameter("protocol.hazard");
+    private static readonly ulong RecognitionStream = Streams.ForParameter("protocol.recognition");
+
     /// <summary>Tolerance of every utility comparison, so that rounding never flips an acceptance.</summary>
     public const double Tolerance = 1e-9;
 
@@ -48,9 +52,7 @@ public static class NegotiationSimulator
         }
 
         Reset(ws, p, seed, run);
-        var deadline = model.Deadline;
-        var n = model.ActorCount;
-        for (var round = 1; round <= deadline; round++)
+        for (var round = 1; round <= ws.LastRound; round++)
         {
             if (round > 1 && rounds is not null && rounds.Repeats(ws, round))
             {
@@ -58,57 +60,61 @@ public static class NegotiationSimulator
             }
 
             ApplyEvents(ws, p, round, observer);
-            for (var a = 0; a < n; a++)
+            UpdateReservations(ws, round);
+            UpdateAspirations(ws, round);
+            if (round == 1 && model.OpeningAuthor >= 0)
             {
-                ws.Reservation[a] = ws.ReservationBase[a] + ws.Trend[a] * round + ws.Shift[a];
+                ws.Beliefs.ObserveOpening(model.OpeningAuthor, ws.OpeningUtility);
             }
 
-            UpdateAspirations(ws, round);
-            observer?.RoundStarted(round, ws.Reservation, ws.Aspiration);
+            if (observer is not null)
+            {
+                observer.RoundStarted(round, ws.Reservation, ws.Aspiration);
+                ReportBeliefs(ws, round, observer);
+            }
 
+            var recognised = Recognise(ws);
             foreach (var s in model.Signatories)
             {
-                if (model.Strategy[s] != StrategyKind.OutsideOption)
+                if (model.Strategy[s] == StrategyKind.OutsideOption && WalksOut(ws, s, round, observer))
                 {
-                    continue;
-                }
-
-                if (!ws.Obtainable.CanObtain(ws, s, ws.Reservation[s] - Tolerance))
-                {
-                    observer?.WalkedOut(round, s, ws.Reservation[s], ws.Obtainable.BestObtainable(ws, s));
                     return Finish(ws, new NegotiationResult(false, round, -1, BreakdownCause.WalkOut, s), observer, rounds);
                 }
             }
 
-            if (!PutOffer(ws, round, out var proposer))
+            if (PutOffer(ws, round, recognised, out var proposer))
             {
-                continue; // the proposer has no package within its red lines: it passes
-            }
-
-            ws.Evaluate(ws.Offer, ws.OfferUtil, ws.OfferCross);
-            RecordOffer(ws, proposer);
-            if (observer is not null)
-            {
-                ws.Describe(ws.Offer, ws.OfferValues);
-                observer.OfferMade(round, proposer, ws.OfferValues, ws.OfferUtil);
-            }
-
-            var signatures = 0;
-            foreach (var s in model.Signatories)
-            {
-                if (Signs(ws, s, round, observer))
+                ws.Evaluate(ws.Offer, ws.OfferUtil, ws.OfferCross);
+                RecordOffer(ws, proposer);
+                if (observer is not null)
                 {
-                    signatures++;
+                    ws.Describe(ws.Offer, ws.OfferValues);
+                    observer.OfferMade(round, proposer, ws.OfferValues, ws.OfferUtil);
+                }
+
+                var signatures = 0;
+                foreach (var s in model.Signatories)
+                {
+                    if (Signs(ws, s, round, observer))
+                    {
+                        signatures++;
+                    }
+                }
+
+                if (signatures >= model.RequiredSignatures)
+                {
+                    return Finish(ws, new NegotiationResult(true, round, proposer, BreakdownCause.None, -1), observer, rounds);
                 }
             }
 
-            if (signatures >= model.RequiredSignatures)
+            // No agreement this round (or the proposer passed): the talks may break down for reasons outside the table.
+            if (round < ws.LastRound && ws.Hazard > 0 && ws.HazardStream.Chance(ws.Hazard))
             {
-                return Finish(ws, new NegotiationResult(true, round, proposer, BreakdownCause.None, -1), observer, rounds);
+                return Finish(ws, new NegotiationResult(false, round, -1, BreakdownCause.Hazard, -1), observer, rounds);
             }
         }
 
-        return Finish(ws, new NegotiationResult(false, deadline, -1, BreakdownCause.Deadline, -1), observer, rounds);
+        return Finish(ws, new NegotiationResult(false, ws.LastRound, -1, BreakdownCause.Deadline, -1), observer, rounds);
     }
 
     private static void Reset(NegotiationWorkspace ws, ReadOnlySpan<double> p, ulong seed, long run)
@@ -119,6 +125,20 @@ public static class NegotiationSimulator
         {
             var rng = Rng.For(seed, run, model.Events.Stream[e]);
             ws.Fires[e] = rng.Chance(p[model.Events.ProbabilitySlot[e]]);
+        }
+
+        // The end of the talks and the proposer draws (docs/model.md §3.3): each from its own stream.
+        ws.LastRound = model.DeadlineMin < model.Deadline
+            ? model.DeadlineMin + Rng.For(seed, run, DeadlineStream).NextInt(model.Deadline - model.DeadlineMin + 1)
+            : model.Deadline;
+        ws.ExpectedRounds = ExpectedRounds(model.DeadlineMin, model.Deadline, ws.Hazard);
+        ws.HazardStream = Rng.For(seed, run, HazardStream);
+        ws.RecognitionStream = Rng.For(seed, run, RecognitionStream);
+        ws.Beliefs.Draw(ws.ReservationBase, seed, run);
+        if (model.OpeningAuthor >= 0)
+        {
+            ws.Evaluate(model.Opening, ws.CandidateUtil, ws.CandidateCross);
+            ws.OpeningUtility = ws.CandidateUtil[model.OpeningAuthor];
         }
 
         ws.HasOffer = false;
@@ -163,45 +183,268 @@ public static class NegotiationSimulator
         }
     }
 
-    /// <summary>Every actor's aspiration for this round (docs/model.md, "Strategies").</summary>
+    /// <summary>
+    /// The expected number of rounds the talks last, E[T] = Σ_{r=1}^{D} P(D_run ≥ r)·(1 − h)^(r−1) (docs/model.md §3.3):
+    /// the time scale of the time-dependent tactics, t = r / E[T]. With a certain deadline and no hazard it is D exactly.
+    /// </summary>
+    internal static double ExpectedRounds(int deadlineMin, int deadline, double hazard)
+    {
+        var expected = 0.0;
+        var survives = 1.0;
+        for (var r = 1; r <= deadline; r++)
+        {
+            var deadlineNotYet = r <= deadlineMin ? 1.0 : (double)(deadline - r + 1) / (deadline - deadlineMin + 1);
+            expected += deadlineNotYet * survives;
+            survives *= 1 - hazard;
+        }
+
+        return expected;
+    }
+
+    /// <summary>
+    /// Every actor's reservation value this round, r_a(r) = base + trend·r + shifts (§2), with the opening author's
+    /// commitment (§3.3).
+    /// </summary>
+    private static void UpdateReservations(NegotiationWorkspace ws, int round)
+    {
+        for (var a = 0; a < ws.Model.ActorCount; a++)
+        {
+            ws.Reservation[a] = ReservationOf(ws, a, round, ws.ReservationBase[a]);
+        }
+
+        var author = ws.Model.OpeningAuthor;
+        ws.AuthorAlternative = author < 0 ? double.NaN : ws.ReservationBase[author] + ws.Trend[author] * round + ws.Shift[author];
+    }
+
+    /// <summary>r_a(r) for a base value θ: θ + trend·r + shifts, committed by the opening when a is its author.</summary>
+    private static double ReservationOf(NegotiationWorkspace ws, int a, int round, double baseValue)
+    {
+        var reservation = baseValue + ws.Trend[a] * round + ws.Shift[a];
+        return a == ws.Model.OpeningAuthor ? Committed(ws.AudienceCost[a], ws.OpeningUtility, reservation) : reservation;
+    }
+
+    /// <summary>
+    /// The audience cost's effect (docs/model.md §3.3; Fearon 1994): an author who loses κ·(U(x⁰) − U(x)) by settling
+    /// for x below its opening x⁰ prefers x to no deal iff U(x) ≥ (r + κ·U(x⁰)) / (1 + κ) (when U(x⁰) &gt; r).
+    /// </summary>
+    internal static double Committed(double audienceCost, double openingUtility, double reservation) =>
+        audienceCost > 0 && openingUtility > reservation
+            ? (reservation + audienceCost * openingUtility) / (1 + audienceCost)
+            : reservation;
+
+    /// <summary>
+    /// Every actor's aspiration for this round (docs/model.md §5), and that of each of its types in the others'
+    /// beliefs (§3.3), by the same rules.
+    /// </summary>
     private static void UpdateAspirations(NegotiationWorkspace ws, int round)
     {
         var model = ws.Model;
-        var t = (double)round / model.Deadline;
+        var t = round / ws.ExpectedRounds;
         for (var a = 0; a < model.ActorCount; a++)
         {
-            var pMin = Math.Max(ws.Floor[a], ws.Reservation[a]);
-            var pMax = Math.Max(ws.Start[a] * ws.BestUtility[a], pMin);
-            ws.PreviousAspiration[a] = round > 1 ? ws.Aspiration[a]
-                : model.Strategy[a] == StrategyKind.Hardliner ? ws.Level[a] : pMax;
-            switch (model.Strategy[a])
+            var strategy = model.Strategy[a];
+            var rules = new StrategyRules
             {
-                case StrategyKind.Hardliner:
-                    ws.Aspiration[a] = ws.Level[a];
-                    break;
-                case StrategyKind.TitForTat:
-                    if (round == 1)
-                    {
-                        ws.Aspiration[a] = pMax;
-                    }
-                    else
-                    {
-                        var concession = ws.PendingCount[a] > 0 ? ws.PendingSum[a] / ws.PendingCount[a] : 0;
-                        ws.Aspiration[a] = Aspiration.TitForTat(ws.Aspiration[a], concession, ws.Reciprocity[a], pMin, pMax);
-                    }
-
-                    ws.PendingSum[a] = 0;
-                    ws.PendingCount[a] = 0;
-                    break;
-                default:
-                    ws.Aspiration[a] = Aspiration.TimeDependent(t, ws.Exponent[a], pMin, pMax);
-                    break;
+                Ws = ws,
+                Actor = a,
+                Round = round,
+                Strategy = strategy,
+                Share = strategy is StrategyKind.Hardliner or StrategyKind.TitForTat ? 0 : Aspiration.ConcededShare(t, ws.Exponent[a]),
+                Concession = ws.PendingCount[a] > 0 ? ws.PendingSum[a] / ws.PendingCount[a] : 0,
+            };
+            ws.PreviousAspiration[a] = rules.PreviousAspiration(ws.Reservation[a], round > 1 ? ws.Aspiration[a] : double.NaN);
+            ws.Aspiration[a] = rules.Aspiration(ws.Reservation[a], ws.Aspiration[a]);
+            ws.Beliefs.AdvanceTypes(a, round == 1, ref rules);
+            if (strategy == StrategyKind.TitForTat)
+            {
+                ws.PendingSum[a] = 0;
+                ws.PendingCount[a] = 0;
             }
         }
     }
 
+    /// <summary>One actor's strategy (§5) as a function of its reservation value: applied to the actor and to its types.</summary>
+    private struct StrategyRules : ITypeRules
+    {
+        public NegotiationWorkspace Ws;
+        public int Actor;
+        public int Round;
+        public StrategyKind Strategy;
+
+        /// <summary>F(t) of the time-dependent tactic this round (one power for the actor and all its types).</summary>
+        public double Share;
+
+        /// <summary>The others' mean concession since the last round, for tit-for-tat.</summary>
+        public double Concession;
+
+        public readonly double Reservation(double baseValue) => ReservationOf(Ws, Actor, Round, baseValue);
+
+        private readonly double PMin(double reservation) => Math.Max(Ws.Floor[Actor], reservation);
+
+        private readonly double PMax(double reservation) => Math.Max(Ws.Start[Actor] * Ws.BestUtility[Actor], PMin(reservation));
+
+        public readonly double PreviousAspiration(double reservation, double previous) =>
+            !double.IsNaN(previous) ? previous
+            : Strategy == StrategyKind.Hardliner ? Ws.Level[Actor] : PMax(reservation);
+
+        public readonly double Aspiration(double reservation, double previous) => Strategy switch
+        {
+            StrategyKind.Hardliner => Ws.Level[Actor],
+            StrategyKind.TitForTat => Round == 1
+                ? PMax(reservation)
+                : Negotiation.Aspiration.TitForTat(previous, Concession, Ws.Reciprocity[Actor], PMin(reservation), PMax(reservation)),
+            _ => Negotiation.Aspiration.TimeDependentFromShare(Share, PMin(reservation), PMax(reservation)),
+        };
+    }
+
+    /// <summary>Each signatory's and proposer's beliefs about every actor it holds one about, for the trace.</summary>
+    private static void ReportBeliefs(NegotiationWorkspace ws, int round, INegotiationObserver observer)
+    {
+        var model = ws.Model;
+        var beliefs = ws.Beliefs;
+        for (var o = 0; o < model.ActorCount; o++)
+        {
+            if (!model.IsSignatory[o] && Array.IndexOf(model.Proposers, o) < 0)
+            {
+                continue;
+            }
+
+            for (var b = 0; b < model.ActorCount; b++)
+            {
+                var set = model.Beliefs.SetFor(o, b);
+                if (set >= 0)
+                {
+                    observer.Believed(round, o, b, beliefs.Mean(set),
+                        beliefs.Quantile(set, Beliefs.Measure.Reservation, 0.1), beliefs.Quantile(set, Beliefs.Measure.Reservation, 0.9));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// This round's proposer when the protocol draws it (docs/model.md §3.3, Baron &amp; Ferejohn 1989): one draw per
+    /// round, with probability power / Σ power over the proposers (equal chances when every power is 0); −1 under turns.
+    /// </summary>
+    private static int Recognise(NegotiationWorkspace ws)
+    {
+        var model = ws.Model;
+        if (model.Recognition != RecognitionKind.Power || model.Kind != ProtocolKind.AlternatingOffers)
+        {
+            return -1;
+        }
+
+        var proposers = model.RecognitionOrder;
+        var u = ws.RecognitionStream.NextDouble();
+        var total = 0.0;
+        foreach (var a in proposers)
+        {
+            total += ws.Power[a];
+        }
+
+        if (!(total > 0))
+        {
+            return proposers[Math.Min((int)(u * proposers.Length), proposers.Length - 1)];
+        }
+
+        var cumulative = 0.0;
+        foreach (var a in proposers)
+        {
+            cumulative += ws.Power[a];
+            if (u * total < cumulative)
+            {
+                return a;
+            }
+        }
+
+        return proposers[^1];
+    }
+
+    /// <summary>
+    /// The walk-out test on beliefs (docs/model.md §5.4): leave when no deal the actor prefers is possible even if every
+    /// party is its softest type, or when the chance of one times its expected gain, less a round's delay cost, is below 0.
+    /// </summary>
+    private static bool WalksOut(NegotiationWorkspace ws, int s, int round, INegotiationObserver? observer)
+    {
+        var reservation = ws.Reservation[s];
+        var chance = ChanceOfDeal(ws, s, reservation - Tolerance);
+        var value = double.NegativeInfinity;
+        if (chance > 0)
+        {
+            var delay = ws.DelayCost[s];
+            value = delay > 0 ? ValueOfStaying(ws, s, chance) - delay : 0;
+        }
+
+        var leaves = chance <= 0 || value < 0;
+        if (observer is not null)
+        {
+            observer.WeighedStaying(round, s, chance, value, leaves);
+            if (leaves)
+            {
+                SetPartyThresholds(ws, s, 0.5 / LevelsOf(ws));
+                observer.WalkedOut(round, s, reservation, ws.Obtainable.BestObtainable(ws, s, ws.PartyThreshold));
+            }
+        }
+
+        return leaves;
+    }
+
+    /// <summary>
+    /// (1 − h)·E[max(0, B − r)] of docs/model.md §5.4 by the layer-cake formula ∫ P(g) dg over [0, G], G = U* − r, with
+    /// the trapezoid at 0, G/2 and G, where P(0) = <paramref name="chance"/> and P(G) is taken as 0 (the best package
+    /// of all is rarely obtainable): (1 − h)·(G/2)·(P(0) + 2·P(G/2)) / 2.
+    /// </summary>
+    private static double ValueOfStaying(NegotiationWorkspace ws, int s, double chance)
+    {
+        var reservation = ws.Reservation[s];
+        var half = Math.Max(0, ws.BestUtility[s] - reservation) / 2;
+        var chanceOfHalf = half > 0 ? ChanceOfDeal(ws, s, reservation + half - Tolerance) : 0;
+        return (1 - ws.Hazard) * half * (chance + 2 * chanceOfHalf) / 2;
+    }
+
+    /// <summary>Quantile levels of the walk-out test's bisection (docs/model.md §5.4).</summary>
+    private const int WalkOutLevels = 8;
+
+    private static int LevelsOf(NegotiationWorkspace ws) => ws.Beliefs.TypeCount == 1 ? 1 : WalkOutLevels;
+
+    /// <summary>
+    /// P_a(g) of docs/model.md §5.4: the largest share q of the levels (i − ½)/L, i = 1 … L, for which a package worth
+    /// at least <paramref name="minimum"/> to <paramref name="s"/> is obtainable with every party at its belief's
+    /// (i − ½)/L quantile; by bisection (obtainability falls as the quantile rises).
+    /// </summary>
+    private static double ChanceOfDeal(NegotiationWorkspace ws, int s, double minimum)
+    {
+        var levels = LevelsOf(ws);
+        int lo = 0, hi = levels;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            SetPartyThresholds(ws, s, (mid - 0.5) / levels);
+            if (ws.Obtainable.CanObtain(ws, s, minimum, ws.PartyThreshold))
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return (double)lo / levels;
+    }
+
+    /// <summary>Each other actor's reservation value at the <paramref name="q"/>-quantile of <paramref name="s"/>'s belief about it.</summary>
+    private static void SetPartyThresholds(NegotiationWorkspace ws, int s, double q)
+    {
+        var model = ws.Model;
+        for (var b = 0; b < model.ActorCount; b++)
+        {
+            var set = b == s ? -1 : model.Beliefs.SetFor(s, b);
+            ws.PartyThreshold[b] = set < 0 ? ws.Reservation[b] : ws.Beliefs.Quantile(set, Beliefs.Measure.Reservation, q);
+        }
+    }
+
     /// <summary>Puts this round's package in <c>workspace.Offer</c>; false when the proposer has nothing to offer.</summary>
-    private static bool PutOffer(NegotiationWorkspace ws, int round, out int proposer)
+    private static bool PutOffer(NegotiationWorkspace ws, int round, int recognised, out int proposer)
     {
         var model = ws.Model;
         var hasOpening = model.Opening is not null;
@@ -224,9 +467,8 @@ public static class NegotiationSimulator
         else
         {
             var turn = round - 1 - (hasOpening ? 1 : 0);
-            proposer = model.Proposers[turn % model.Proposers.Length];
-            EstimateThresholds(ws, proposer);
-            found = PackageSearch.Find(ws, proposer, ws.Aspiration[proposer], SearchGoal.OwnUtility, out _);
+            proposer = recognised >= 0 ? recognised : model.Proposers[turn % model.Proposers.Length];
+            found = ProposeUnderBeliefs(ws, proposer);
         }
 
         if (found)
@@ -238,17 +480,153 @@ public static class NegotiationSimulator
         return found;
     }
 
+    /// <summary>Belief quantiles of the proposer's two candidate offers (docs/model.md §3.3): the median and a cautious one.</summary>
+    private const double BoldQuantile = 0.5;
+    private const double CautiousQuantile = 0.9;
+
     /// <summary>
-    /// The proposer's model of the others (docs/model.md, "Package building"): each party's position is known as it
-    /// stood at the end of the previous round — its aspiration then, which its last offer and answers revealed (at
-    /// round 1, its opening aspiration) — and never below its current reservation value.
+    /// Offers under uncertainty (docs/model.md §3.3): a package searched with each party at the median of the
+    /// proposer's belief, and one with each at its 90th percentile; the one with the larger expected gain
+    /// P(accepted)·(U_p − r_p + c_p) goes in <c>workspace.Best</c>. One search when the two coincide.
     /// </summary>
-    private static void EstimateThresholds(NegotiationWorkspace ws, int proposer)
+    private static bool ProposeUnderBeliefs(NegotiationWorkspace ws, int proposer)
     {
-        for (var b = 0; b < ws.Model.ActorCount; b++)
+        SetSearchThresholds(ws, proposer, CautiousQuantile, ws.PartyThreshold);
+        SetSearchThresholds(ws, proposer, BoldQuantile, ws.Tau);
+        var found = PackageSearch.Find(ws, proposer, ws.Aspiration[proposer], SearchGoal.OwnUtility, out _);
+        if (!found || ws.PartyThreshold.AsSpan().SequenceEqual(ws.Tau))
         {
-            ws.Tau[b] = b == proposer ? ws.Aspiration[b] : Math.Max(ws.PreviousAspiration[b], ws.Reservation[b]);
+            return found;
         }
+
+        ws.Best.AsSpan().CopyTo(ws.FirstCandidate);
+        var boldGain = ExpectedGain(ws, proposer, ws.FirstCandidate);
+        ws.PartyThreshold.AsSpan().CopyTo(ws.Tau);
+        if (PackageSearch.Find(ws, proposer, ws.Aspiration[proposer], SearchGoal.OwnUtility, out _)
+            && ExpectedGain(ws, proposer, ws.Best) > boldGain)
+        {
+            return true;
+        }
+
+        ws.FirstCandidate.AsSpan().CopyTo(ws.Best);
+        return true;
+    }
+
+    /// <summary>
+    /// The thresholds the proposer's search assumes (§4 and §3.3): its own aspiration; for each actor it holds a belief
+    /// about, the <paramref name="q"/>-quantile of the types' lagged thresholds max(A_{b,k}(r − 1), r_{b,k}(r)); for
+    /// others, the lagged threshold itself (complete information).
+    /// </summary>
+    private static void SetSearchThresholds(NegotiationWorkspace ws, int proposer, double q, Span<double> into)
+    {
+        var model = ws.Model;
+        for (var b = 0; b < model.ActorCount; b++)
+        {
+            var set = b == proposer ? -1 : model.Beliefs.SetFor(proposer, b);
+            into[b] = b == proposer ? ws.Aspiration[b]
+                : set >= 0 ? ws.Beliefs.Quantile(set, Beliefs.Measure.LaggedThreshold, q)
+                : Math.Max(ws.PreviousAspiration[b], ws.Reservation[b]);
+        }
+    }
+
+    /// <summary>EG_p(x) = P_p(x)·(U_p(x) − r_p + c_p) of docs/model.md §3.3.</summary>
+    private static double ExpectedGain(NegotiationWorkspace ws, int proposer, ReadOnlySpan<int> package)
+    {
+        ws.Evaluate(package, ws.CandidateUtil, ws.CandidateCross);
+        var gain = ws.CandidateUtil[proposer] - ws.Reservation[proposer] + ws.DelayCost[proposer];
+        return AcceptanceChance(ws, proposer, ws.CandidateUtil, ws.CandidateCross) * gain;
+    }
+
+    /// <summary>
+    /// P_p(x): under the proposer's beliefs, the probability that the signing rule is met — at least
+    /// Required − [p ∈ S] of the other signatories accept (independently; the Poisson-binomial recursion), each bloc
+    /// with the consent of enough members, and the proposer's own bloc consents.
+    /// </summary>
+    internal static double AcceptanceChance(NegotiationWorkspace ws, int proposer, ReadOnlySpan<double> utility, ReadOnlySpan<int> cross)
+    {
+        var model = ws.Model;
+        var need = model.RequiredSignatures - (model.IsSignatory[proposer] ? 1 : 0);
+        var count = ws.AcceptCount;
+        Array.Clear(count);
+        count[0] = 1;
+        var others = 0;
+        foreach (var s in model.Signatories)
+        {
+            if (s == proposer)
+            {
+                continue;
+            }
+
+            var p = PartyAccepts(ws, proposer, s, utility, cross);
+            others++;
+            for (var j = others; j >= 1; j--)
+            {
+                count[j] = count[j] * (1 - p) + count[j - 1] * p;
+            }
+
+            count[0] *= 1 - p;
+        }
+
+        var chance = 0.0;
+        for (var j = Math.Max(need, 0); j <= others; j++)
+        {
+            chance += count[j];
+        }
+
+        return model.BlocMembers[proposer].Length > 0 ? chance * ConsentChance(ws, proposer, proposer, utility, cross) : chance;
+    }
+
+    /// <summary>The probability, under the proposer's beliefs, that signatory <paramref name="s"/> accepts (with its bloc's consent).</summary>
+    private static double PartyAccepts(NegotiationWorkspace ws, int proposer, int s, ReadOnlySpan<double> utility, ReadOnlySpan<int> cross)
+    {
+        var p = AnswerChance(ws, proposer, s, utility, cross);
+        return p > 0 && ws.Model.BlocMembers[s].Length > 0 ? p * ConsentChance(ws, proposer, s, utility, cross) : p;
+    }
+
+    /// <summary>The probability that <paramref name="b"/>'s own answer is yes: 0 across a red line; else by the proposer's belief.</summary>
+    private static double AnswerChance(NegotiationWorkspace ws, int proposer, int b, ReadOnlySpan<double> utility, ReadOnlySpan<int> cross)
+    {
+        if (cross[b] > 0)
+        {
+            return 0;
+        }
+
+        if (b == proposer)
+        {
+            return 1;
+        }
+
+        var set = ws.Model.Beliefs.SetFor(proposer, b);
+        return set >= 0
+            ? ws.Beliefs.AcceptanceProbability(set, utility[b])
+            : utility[b] >= Math.Max(ws.PreviousAspiration[b], ws.Reservation[b]) - Tolerance ? 1 : 0;
+    }
+
+    /// <summary>The probability that at least the consent count of <paramref name="bloc"/>'s members accept.</summary>
+    private static double ConsentChance(NegotiationWorkspace ws, int proposer, int bloc, ReadOnlySpan<double> utility, ReadOnlySpan<int> cross)
+    {
+        var members = ws.Model.BlocMembers[bloc];
+        Span<double> count = stackalloc double[members.Length + 1];
+        count.Clear();
+        count[0] = 1;
+        for (var i = 0; i < members.Length; i++)
+        {
+            var p = AnswerChance(ws, proposer, members[i], utility, cross);
+            for (var j = i + 1; j >= 1; j--)
+            {
+                count[j] = count[j] * (1 - p) + count[j - 1] * p;
+            }
+
+            count[0] *= 1 - p;
+        }
+
+        var chance = 0.0;
+        for (var j = ws.Model.BlocRequired[bloc]; j <= members.Length; j++)
+        {
+            chance += count[j];
+        }
+
+        return chance;
     }
 
     /// <summary>Tit-for-tat bookkeeping and the opponent model: how each actor sees each proposer's offers move.</summary>
@@ -260,6 +638,12 @@ public static class NegotiationSimulator
         }
 
         var model = ws.Model;
+        if (model.Kind == ProtocolKind.AlternatingOffers && model.BlocMembers[proposer].Length == 0)
+        {
+            // A bloc's offer also weighs its members' consent, so it says nothing exact about its own threshold.
+            ws.Beliefs.ObserveOffer(proposer, ws.OfferUtil[proposer], ws.BestUtility[proposer]);
+        }
+
         var n = model.ActorCount;
         var m = model.IssueCount;
         ws.Offer.AsSpan().CopyTo(ws.LastOffer.AsSpan(proposer * m, m));
@@ -286,6 +670,7 @@ public static class NegotiationSimulator
     private static bool Signs(NegotiationWorkspace ws, int s, int round, INegotiationObserver? observer)
     {
         var reason = Respond(ws, s);
+        Observe(ws, s, reason);
         var members = ws.Model.BlocMembers[s];
         if (reason == ResponseReason.Accepted && members.Length > 0)
         {
@@ -293,6 +678,7 @@ public static class NegotiationSimulator
             foreach (var member in members)
             {
                 var answer = Respond(ws, member);
+                Observe(ws, member, answer);
                 observer?.Responded(round, member, s, answer, ws.OfferUtil[member], ws.Aspiration[member], ws.Reservation[member]);
                 consent += answer == ResponseReason.Accepted ? 1 : 0;
             }
@@ -305,6 +691,15 @@ public static class NegotiationSimulator
 
         observer?.Responded(round, s, -1, reason, ws.OfferUtil[s], ws.Aspiration[s], ws.Reservation[s]);
         return reason == ResponseReason.Accepted;
+    }
+
+    /// <summary>Bayes' rule on an answer (docs/model.md §3.3); a red line is public, so rejecting across one tells nothing.</summary>
+    private static void Observe(NegotiationWorkspace ws, int actor, ResponseReason reason)
+    {
+        if (reason is ResponseReason.Accepted or ResponseReason.BelowAspiration or ResponseReason.BelowReservation)
+        {
+            ws.Beliefs.ObserveAnswer(actor, ws.OfferUtil[actor], reason == ResponseReason.Accepted);
+        }
     }
 
     /// <summary>
@@ -334,6 +729,12 @@ public static class NegotiationSimulator
         {
             ws.Describe(ws.Offer, ws.PackageOut);
             ws.OfferUtil.AsSpan().CopyTo(ws.UtilitiesOut);
+            var author = ws.Model.OpeningAuthor;
+            if (author >= 0 && ws.AudienceCost[author] > 0)
+            {
+                // Settling below one's public opening costs the author (docs/model.md §3.3).
+                ws.UtilitiesOut[author] -= ws.AudienceCost[author] * Math.Max(0, ws.OpeningUtility - ws.OfferUtil[author]);
+            }
         }
         else
         {
@@ -342,6 +743,15 @@ public static class NegotiationSimulator
         }
 
         ws.Reservation.AsSpan().CopyTo(ws.ReservationsOut);
+        if (ws.Model.OpeningAuthor is var opener and >= 0 && !double.IsNaN(ws.AuthorAlternative))
+        {
+            // The commitment only raises what the author accepts; no deal is still worth its alternative (§3.3).
+            ws.ReservationsOut[opener] = ws.AuthorAlternative;
+            if (!result.Agreed)
+            {
+                ws.UtilitiesOut[opener] = ws.AuthorAlternative;
+            }
+        }
         observer?.Ended(result, ws.PackageOut, ws.UtilitiesOut, ws.ReservationsOut);
         return result;
     }

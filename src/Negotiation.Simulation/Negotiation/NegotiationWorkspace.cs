@@ -72,6 +72,14 @@ public sealed class NegotiationWorkspace
         PackageOut = new double[m];
         UtilitiesOut = new double[n];
         ReservationsOut = new double[n];
+        DelayCost = new double[n];
+        AudienceCost = new double[n];
+        Beliefs = new Beliefs(model.Beliefs);
+        FirstCandidate = new int[m];
+        CandidateUtil = new double[n];
+        CandidateCross = new int[n];
+        PartyThreshold = new double[n];
+        AcceptCount = new double[n + 2];
     }
 
     public NegotiationModel Model { get; }
@@ -84,6 +92,16 @@ public sealed class NegotiationWorkspace
 
     /// <summary>After Run: per actor reservation value at the final round.</summary>
     public ReadOnlySpan<double> Reservations => ReservationsOut;
+
+    /// <summary>
+    /// After Run: how far the others' shared belief about <paramref name="actor"/>'s reservation value moved from its
+    /// prior mean by the end of the talks (docs/model.md §3.3); 0 when nobody holds one.
+    /// </summary>
+    public double BeliefShift(int actor)
+    {
+        var set = Model.Beliefs.SharedSetAbout(actor);
+        return set < 0 ? 0 : Beliefs.MovementOfMean(set);
+    }
 
     /// <summary>After Run: per actor aspiration at the final round.</summary>
     public ReadOnlySpan<double> Aspirations => Aspiration;
@@ -192,6 +210,45 @@ public sealed class NegotiationWorkspace
     internal double[] Reciprocity { get; }
     internal double[] Level { get; }
     internal bool[] Fires { get; }
+
+    // Private information, delay and the end of the talks (docs/model.md §3.3).
+    internal double[] DelayCost { get; }
+    internal double[] AudienceCost { get; }
+
+    /// <summary>This run's per-round breakdown hazard.</summary>
+    internal double Hazard { get; set; }
+
+    /// <summary>E[T]: the expected number of rounds, the time scale of concessions (docs/model.md §3.3).</summary>
+    internal double ExpectedRounds { get; set; }
+
+    /// <summary>This run's last round (drawn when the deadline is uncertain).</summary>
+    internal int LastRound { get; set; }
+
+    /// <summary>The opening author's utility of its opening, U_a(x⁰), fixed when the talks start (NaN: no author).</summary>
+    internal double OpeningUtility { get; set; } = double.NaN;
+
+    /// <summary>The opening author's reservation value this round without its commitment: the value of no deal to it.</summary>
+    internal double AuthorAlternative { get; set; } = double.NaN;
+
+    /// <summary>This run's beliefs.</summary>
+    internal Beliefs Beliefs { get; }
+
+    /// <summary>The first of a proposer's two candidate packages (docs/model.md §3.3, "Offers under uncertainty").</summary>
+    internal int[] FirstCandidate { get; }
+
+    /// <summary>Scratch: every actor's utility and red-line crossings of a candidate package.</summary>
+    internal double[] CandidateUtil { get; }
+    internal int[] CandidateCross { get; }
+
+    /// <summary>Per actor: the threshold a walk-out test assumes for it.</summary>
+    internal double[] PartyThreshold { get; }
+
+    /// <summary>Scratch of the Poisson-binomial recursion: probability of exactly j acceptances.</summary>
+    internal double[] AcceptCount { get; }
+
+    /// <summary>The streams of the breakdown hazard and of the proposer draw, advanced once per round.</summary>
+    internal global::Negotiation.Simulation.Random.Rng HazardStream;
+    internal global::Negotiation.Simulation.Random.Rng RecognitionStream;
 
     // Packages as candidate indices per issue.
     internal int[] Offer { get; }
@@ -316,7 +373,11 @@ public sealed class NegotiationWorkspace
             Floor[a] = model.FloorSlot[a] < 0 ? double.NegativeInfinity : p[model.FloorSlot[a]];
             Reciprocity[a] = p[model.ReciprocitySlot[a]];
             Level[a] = p[model.LevelSlot[a]];
+            DelayCost[a] = Math.Max(0, p[model.DelayCostSlot[a]]);
+            AudienceCost[a] = Math.Max(0, p[model.AudienceCostSlot[a]]);
         }
+
+        Hazard = Math.Clamp(p[model.HazardSlot], 0, 0.99);
 
         RefreshUtilities();
     }

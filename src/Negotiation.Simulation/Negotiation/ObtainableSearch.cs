@@ -82,9 +82,15 @@ internal sealed class ObtainableSearch
     /// some package within its red lines worth that much to it that the parties the signing rule needs accept, each
     /// with utility at least its reservation value − <see cref="NegotiationSimulator.Tolerance"/> and no red line crossed.
     /// </summary>
-    public bool CanObtain(NegotiationWorkspace ws, int actor, double minimum)
+    public bool CanObtain(NegotiationWorkspace ws, int actor, double minimum) => CanObtain(ws, actor, minimum, ws.Reservation);
+
+    /// <summary>
+    /// <see cref="CanObtain(NegotiationWorkspace, int, double)"/> with each other party's reservation value taken from
+    /// <paramref name="thresholds"/> (by actor) instead of the truth: the walk-out test on beliefs (docs/model.md §5.4).
+    /// </summary>
+    public bool CanObtain(NegotiationWorkspace ws, int actor, double minimum, ReadOnlySpan<double> thresholds)
     {
-        var plan = Prepare(ws, actor, minimum);
+        var plan = Prepare(ws, actor, minimum, thresholds);
         LastWasExact = true;
         if (plan.HasWitness && Holds(plan.Witness))
         {
@@ -93,7 +99,7 @@ internal sealed class ObtainableSearch
 
         if (!Search(plan, maximise: false))
         {
-            return _exhausted ? PackageSearchObtainable(ws, actor) >= minimum : false;
+            return _exhausted ? PackageSearchObtainable(ws, actor, thresholds) >= minimum : false;
         }
 
         for (var j = 0; j < _path.Length; j++)
@@ -107,15 +113,18 @@ internal sealed class ObtainableSearch
 
     /// <summary>
     /// B_a of docs/model.md §5.4: <paramref name="actor"/>'s highest utility among the packages of
-    /// <see cref="CanObtain"/>; −∞ when there is none. For traces: it searches the whole space that the bounds leave.
+    /// <see cref="CanObtain(NegotiationWorkspace, int, double)"/>; −∞ when there is none. For traces: it searches the whole space that the bounds leave.
     /// </summary>
-    public double BestObtainable(NegotiationWorkspace ws, int actor)
+    public double BestObtainable(NegotiationWorkspace ws, int actor) => BestObtainable(ws, actor, ws.Reservation);
+
+    /// <summary><see cref="BestObtainable(NegotiationWorkspace, int)"/> with the other parties' thresholds from <paramref name="thresholds"/>.</summary>
+    public double BestObtainable(NegotiationWorkspace ws, int actor, ReadOnlySpan<double> thresholds)
     {
-        var plan = Prepare(ws, actor, double.NegativeInfinity);
+        var plan = Prepare(ws, actor, double.NegativeInfinity, thresholds);
         LastWasExact = true;
         _bestFound = double.NegativeInfinity;
         Search(plan, maximise: true);
-        return _exhausted ? PackageSearchObtainable(ws, actor) : _bestFound;
+        return _exhausted ? PackageSearchObtainable(ws, actor, thresholds) : _bestFound;
     }
 
     /// <summary>
@@ -134,16 +143,16 @@ internal sealed class ObtainableSearch
     /// −∞, thresholds at the reservation values; its value when every other party's shortfall is within the
     /// tolerance, −∞ otherwise.
     /// </summary>
-    private double PackageSearchObtainable(NegotiationWorkspace ws, int actor)
+    private double PackageSearchObtainable(NegotiationWorkspace ws, int actor, ReadOnlySpan<double> thresholds)
     {
         LastWasExact = false;
-        ws.Reservation.AsSpan().CopyTo(ws.Tau);
+        thresholds.CopyTo(ws.Tau);
         return PackageSearch.Find(ws, actor, double.NegativeInfinity, SearchGoal.OwnUtility, out var best) && best.Others <= NegotiationSimulator.Tolerance
             ? best.Value
             : double.NegativeInfinity;
     }
 
-    private Plan Prepare(NegotiationWorkspace ws, int actor, double minimum)
+    private Plan Prepare(NegotiationWorkspace ws, int actor, double minimum, ReadOnlySpan<double> thresholds)
     {
         var plan = _plans[actor] ?? throw new ArgumentException("Only an outside-option signatory has a walk-out test.", nameof(actor));
         if (_preparedActor != actor || _preparedVersion != ws.UtilVersion)
@@ -157,7 +166,7 @@ internal sealed class ObtainableSearch
         _threshold[0] = minimum;
         for (var p = 1; p < plan.Parties.Length; p++)
         {
-            _threshold[p] = ws.Reservation[plan.Parties[p]] - NegotiationSimulator.Tolerance;
+            _threshold[p] = thresholds[plan.Parties[p]] - NegotiationSimulator.Tolerance;
         }
 
         for (var p = 0; p < _lanes; p++)

@@ -12,7 +12,7 @@ public class VariantRunnerTest
     public void Follower_GivesEveryRunOfTheVariantSimulatedAlone_BitForBit()
     {
         // us-nato-reply is the baseline with the US/NATO reply as the opening text; ten-point also changes the signatories.
-        var plan = SimulationPlan.Compile(ShippedScenarios.Load("nato-russia-2022"));
+        var plan = SimulationPlan.Compile(ShippedScenarios.LoadUnattributedComplete("nato-russia-2022"));
         Assert.Equal([false, true, false], plan.Variants.Select(v => v.FollowsBaseline));
         var leader = new VariantRunner(plan.Variants[0]);
         var follower = new VariantRunner(plan.Variants[1]);
@@ -57,7 +57,7 @@ public class VariantRunnerTest
         Proposal RandomProposal(string id) => new(id, id, random.Issues.Select(i => i.Kind == IssueKind.Discrete
             ? Term.Option(i.Id, i.Options[rng.NextInt(i.Options.Count)].Id)
             : Term.Number(i.Id, 10 * rng.NextDouble())).ToArray());
-        var scenario = random with { Proposals = [RandomProposal("a"), RandomProposal("b")] };
+        var scenario = ShippedScenarios.Complete(random with { Proposals = [RandomProposal("a"), RandomProposal("b")] });
         var set = new ScenarioSet("random.yaml",
         [
             new VariantScenario("a", "a", null, scenario with { Protocol = scenario.Protocol with { Opening = "a" } }),
@@ -89,7 +89,7 @@ public class VariantRunnerTest
     [Fact]
     public void Follow_IsRefused_ForAVariantThatDoesNotFollowTheBaseline()
     {
-        var plan = SimulationPlan.Compile(ShippedScenarios.Load("nato-russia-2022"));
+        var plan = SimulationPlan.Compile(ShippedScenarios.LoadUnattributedComplete("nato-russia-2022"));
         var leader = new VariantRunner(plan.Variants[0]);
 
         var error = Assert.Throws<ArgumentException>(() => new VariantRunner(plan.Variants[2]).Follow(leader));
@@ -99,7 +99,7 @@ public class VariantRunnerTest
     [Fact]
     public void Follower_RefusesARunItsLeaderHasNotSimulated()
     {
-        var plan = SimulationPlan.Compile(ShippedScenarios.Load("nato-russia-2022"));
+        var plan = SimulationPlan.Compile(ShippedScenarios.LoadUnattributedComplete("nato-russia-2022"));
         var leader = new VariantRunner(plan.Variants[0]);
         var follower = new VariantRunner(plan.Variants[1]);
         follower.Follow(leader);

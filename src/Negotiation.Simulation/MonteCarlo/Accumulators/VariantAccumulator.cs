@@ -16,7 +16,8 @@ public sealed class VariantAccumulator
         Layout = layout;
         var actors = layout.Actors.Count;
         Rounds = new long[layout.Deadline + 1];
-        Breakdowns = new long[1 + actors];
+        Breakdowns = new long[2 + actors];
+        BeliefShift = new ExactSum[actors];
         OptionCounts = layout.Issues.Select(i => new long[i.Kind == IssueKind.Discrete ? i.Options.Count : 0]).ToArray();
         IssueValues = layout.Issues.Select(i => new Histogram(i.Min, i.Kind == IssueKind.Continuous ? i.Max : i.Min + 1, VariantLayout.ValueBins)).ToArray();
         IssueMoments = new Moments[layout.Issues.Count];
@@ -46,8 +47,17 @@ public sealed class VariantAccumulator
     /// <summary>[r] = agreements reached in round r.</summary>
     public long[] Rounds { get; }
 
-    /// <summary>[0] = deadline passed; [1 + a] = actor a walked out.</summary>
+    /// <summary>[0] = deadline passed; [1 + a] = actor a walked out; [1 + actors] = the talks broke down by the hazard.</summary>
     public long[] Breakdowns { get; }
+
+    /// <summary>Runs whose talks ended (in agreement or not) in round 1.</summary>
+    public long EndedInRoundOne { get; set; }
+
+    /// <summary>
+    /// [a] = Σ over runs of |how far the others' belief about a's reservation value moved| from prior to the end of the
+    /// talks (docs/model.md §3.3): divided by <see cref="Runs"/>, how much the talks revealed about a.
+    /// </summary>
+    public ExactSum[] BeliefShift { get; }
 
     public long[][] OptionCounts { get; }
 
@@ -85,6 +95,16 @@ public sealed class VariantAccumulator
     public void Add(in NegotiationResult negotiation, NegotiationWorkspace workspace, in ComplianceResult compliance, bool survivedOneYear, ReadOnlySpan<double> uncertainValues)
     {
         Runs++;
+        if (negotiation.Round == 1)
+        {
+            EndedInRoundOne++;
+        }
+
+        for (var a = 0; a < BeliefShift.Length; a++)
+        {
+            BeliefShift[a].Add(Math.Abs(workspace.BeliefShift(a)));
+        }
+
         var utilities = workspace.Utilities;
         var reservations = workspace.Reservations;
         for (var a = 0; a < utilities.Length; a++)
@@ -132,7 +152,12 @@ public sealed class VariantAccumulator
         }
         else
         {
-            Breakdowns[negotiation.Cause == BreakdownCause.WalkOut && negotiation.WalkedOut >= 0 ? 1 + negotiation.WalkedOut : 0]++;
+            Breakdowns[negotiation.Cause switch
+            {
+                BreakdownCause.WalkOut when negotiation.WalkedOut >= 0 => 1 + negotiation.WalkedOut,
+                BreakdownCause.Hazard => Breakdowns.Length - 1,
+                _ => 0,
+            }]++;
         }
     }
 
@@ -169,6 +194,12 @@ public sealed class VariantAccumulator
         SurvivedOneYear += other.SurvivedOneYear;
         AddAll(Rounds, other.Rounds);
         AddAll(Breakdowns, other.Breakdowns);
+        EndedInRoundOne += other.EndedInRoundOne;
+        for (var a = 0; a < BeliefShift.Length; a++)
+        {
+            BeliefShift[a].Add(other.BeliefShift[a]);
+        }
+
         for (var i = 0; i < OptionCounts.Length; i++)
         {
             AddAll(OptionCounts[i], other.OptionCounts[i]);

@@ -1,0 +1,329 @@
+using Negotiation.Simulation.Parameters;
+using Negotiation.Simulation.Random;
+
+namespace Negotiation.Simulation.Negotiation;
+
+/// <summary>
+/// One run's beliefs (docs/model.md §3.3): for every belief set of the <see cref="BeliefLayout"/>, its types (reservation
+/// base values), their weights, and what each type's thresholds are this round. Part of the per-worker workspace:
+/// drawn once per run, updated in place, allocates nothing.
+/// </summary>
+internal sealed class Beliefs
+{
+    private readonly int _typeCount;
+    private readonly double[] _base;
+    private readonly double[] _weight;
+    private readonly double[] _reservation;
+    private readonly double[] _aspiration;
+    private readonly double[] _previousAspiration;
+    private readonly double[] _priorMean;
+    private readonly double[] _sortValue;
+    private readonly double[] _sortWeight;
+    private readonly RngRandom _random = new(default);
+
+    public Beliefs(BeliefLayout layout)
+    {
+        Layout = layout;
+        _typeCount = layout.TypeCount;
+        var size = layout.SetCount * _typeCount;
+        _base = new double[size];
+        _weight = new double[size];
+        _reservation = new double[size];
+        _aspiration = new double[size];
+        _previousAspiration = new double[size];
+        _priorMean = new double[layout.SetCount];
+        _sortValue = new double[_typeCount];
+        _sortWeight = new double[_typeCount];
+    }
+
+    public BeliefLayout Layout { get; }
+
+    public int TypeCount => _typeCount;
+
+    private int At(int set, int type) => set * _typeCount + type;
+
+    /// <summary>Type <paramref name="type"/>'s reservation base value θ in <paramref name="set"/>.</summary>
+    public double TypeValue(int set, int type) => _base[At(set, type)];
+
+    /// <summary>The weight of type <paramref name="type"/> in <paramref name="set"/> (the weights of a set sum to 1).</summary>
+    public double Weight(int set, int type) => _weight[At(set, type)];
+
+    /// <summary>Type <paramref name="type"/>'s reservation value this round, r_{b,k}(r) (with the opening commitment).</summary>
+    public double TypeReservation(int set, int type) => _reservation[At(set, type)];
+
+    /// <summary>Type <paramref name="type"/>'s aspiration this round, A_{b,k}(r).</summary>
+    public double TypeAspiration(int set, int type) => _aspiration[At(set, type)];
+
+    /// <summary>Type <paramref name="type"/>'s acceptance threshold this round, τ_{b,k}(r) = max(r_{b,k}(r), A_{b,k}(r)).</summary>
+    public double TypeThreshold(int set, int type) => Math.Max(_reservation[At(set, type)], _aspiration[At(set, type)]);
+
+    /// <summary>
+    /// The threshold a proposer searches against (docs/model.md §4): type <paramref name="type"/>'s position at the end
+    /// of the previous round, max(A_{b,k}(r − 1), r_{b,k}(r)).
+    /// </summary>
+    public double LaggedThreshold(int set, int type) => Math.Max(_previousAspiration[At(set, type)], _reservation[At(set, type)]);
+
+    /// <summary>Draws every set's types for a run: a pure function of (seed, run, set); weights equal.</summary>
+    public void Draw(ReadOnlySpan<double> truth, ulong seed, long run)
+    {
+        var layout = Layout;
+        var runKey = Rng.RunKey(seed, run);
+        var uniform = 1.0 / _typeCount;
+        for (var set = 0; set < layout.SetCount; set++)
+        {
+            var prior = layout.Prior[set];
+            var first = 0;
+            if (layout.HoldsTruth[set])
+            {
+                _base[At(set, 0)] = truth[layout.Observed[set]];
+                first = 1;
+            }
+
+            var rng = Rng.For(runKey, layout.Stream[set]);
+            for (var k = first; k < _typeCount; k++)
+            {
+                _base[At(set, k)] = prior.IsFixed ? truth[layout.Observed[set]] : ParameterSampler.Draw(prior, ref rng, _random);
+            }
+
+            var mean = 0.0;
+            for (var k = 0; k < _typeCount; k++)
+            {
+                _weight[At(set, k)] = uniform;
+                mean += uniform * _base[At(set, k)];
+            }
+
+            _priorMean[set] = mean;
+        }
+    }
+
+    /// <summary>
+    /// This round's reservation value and aspiration of every type of <paramref name="actor"/>, by the rules the actor
+    /// itself follows (<paramref name="rules"/>: a base value to this round's reservation value, a type's reservation
+    /// and previous aspiration to its aspiration).
+    /// </summary>
+    public void AdvanceTypes<TRules>(int actor, bool firstRound, ref TRules rules)
+        where TRules : struct, ITypeRules
+    {
+        foreach (var set in Layout.SetsAbout[actor])
+        {
+            for (var k = 0; k < _typeCount; k++)
+            {
+                var at = At(set, k);
+                var reservation = rules.Reservation(_base[at]);
+                _reservation[at] = reservation;
+                var previous = rules.PreviousAspiration(reservation, firstRound ? double.NaN : _aspiration[at]);
+                _previousAspiration[at] = previous;
+                _aspiration[at] = rules.Aspiration(reservation, _aspiration[at]);
+            }
+        }
+    }
+
+    /// <summary>Bayes' rule after <paramref name="actor"/> answered a package worth <paramref name="utility"/> to it.</summary>
+    public void ObserveAnswer(int actor, double utility, bool accepted)
+    {
+        var noise = Layout.Noise;
+        foreach (var set in Layout.SetsAbout[actor])
+        {
+            var total = 0.0;
+            for (var k = 0; k < _typeCount; k++)
+            {
+                var at = At(set, k);
+                var margin = utility - Math.Max(_reservation[at], _aspiration[at]) + NegotiationSimulator.Tolerance;
+                var likelihood = Logistic((accepted ? margin : -margin) / noise); // P(reject) = 1 − P(accept)
+                _sortWeight[k] = _weight[at] * likelihood;
+                total += _sortWeight[k];
+            }
+
+            Normalise(set, total);
+        }
+    }
+
+    /// <summary>
+    /// Bayes' rule after <paramref name="actor"/> proposed a package worth <paramref name="utility"/> to it: a type
+    /// offers at least min(A_{b,k}(r), U*_b) (<paramref name="bestUtility"/>).
+    /// </summary>
+    public void ObserveOffer(int actor, double utility, double bestUtility)
+    {
+        var noise = Layout.Noise;
+        foreach (var set in Layout.SetsAbout[actor])
+        {
+            var total = 0.0;
+            for (var k = 0; k < _typeCount; k++)
+            {
+                var at = At(set, k);
+                var likelihood = Logistic((utility - Math.Min(_aspiration[at], bestUtility) + NegotiationSimulator.Tolerance) / noise);
+                _sortWeight[k] = _weight[at] * likelihood;
+                total += _sortWeight[k];
+            }
+
+            Normalise(set, total);
+        }
+    }
+
+    /// <summary>Bayes' rule after <paramref name="author"/> published an opening worth <paramref name="utility"/> to it: nobody opens below its own reservation value.</summary>
+    public void ObserveOpening(int author, double utility)
+    {
+        var noise = Layout.Noise;
+        foreach (var set in Layout.SetsAbout[author])
+        {
+            var total = 0.0;
+            for (var k = 0; k < _typeCount; k++)
+            {
+                var at = At(set, k);
+                var likelihood = Logistic((utility - _reservation[at] + NegotiationSimulator.Tolerance) / noise);
+                _sortWeight[k] = _weight[at] * likelihood;
+                total += _sortWeight[k];
+            }
+
+            Normalise(set, total);
+        }
+    }
+
+    /// <summary>The likelihood-weighted weights in <c>_sortWeight</c> become the set's weights (kept when all underflow).</summary>
+    private void Normalise(int set, double total)
+    {
+        if (!(total > 0) || !double.IsFinite(total))
+        {
+            return;
+        }
+
+        for (var k = 0; k < _typeCount; k++)
+        {
+            _weight[At(set, k)] = _sortWeight[k] / total;
+        }
+    }
+
+    /// <summary>σ(z) = 1 / (1 + e^(−z)).</summary>
+    internal static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
+
+    /// <summary>Which of a type's numbers a quantile or a probability is taken of.</summary>
+    public enum Measure : byte
+    {
+        /// <summary>r_{b,k}(r): the reservation value (the walk-out test).</summary>
+        Reservation,
+
+        /// <summary>max(A_{b,k}(r − 1), r_{b,k}(r)): the lagged threshold (the proposer's search).</summary>
+        LaggedThreshold,
+    }
+
+    private double Value(int at, Measure measure) => measure == Measure.Reservation
+        ? _reservation[at]
+        : Math.Max(_previousAspiration[at], _reservation[at]);
+
+    /// <summary>
+    /// The weighted <paramref name="q"/>-quantile of <paramref name="measure"/> over a set's types: the smallest value whose
+    /// cumulative weight reaches q (q ≤ 0: the smallest value).
+    /// </summary>
+    public double Quantile(int set, Measure measure, double q)
+    {
+        var count = SortTypes(set, measure);
+        var cumulative = 0.0;
+        for (var i = 0; i < count; i++)
+        {
+            cumulative += _sortWeight[i];
+            if (cumulative >= q - 1e-12)
+            {
+                return _sortValue[i];
+            }
+        }
+
+        return _sortValue[count - 1];
+    }
+
+    /// <summary>Type values of a set, ascending, with their weights, in the sort buffers (insertion sort: K is small).</summary>
+    private int SortTypes(int set, Measure measure)
+    {
+        for (var k = 0; k < _typeCount; k++)
+        {
+            var at = At(set, k);
+            var value = Value(at, measure);
+            var weight = _weight[at];
+            var i = k;
+            while (i > 0 && _sortValue[i - 1] > value)
+            {
+                _sortValue[i] = _sortValue[i - 1];
+                _sortWeight[i] = _sortWeight[i - 1];
+                i--;
+            }
+
+            _sortValue[i] = value;
+            _sortWeight[i] = weight;
+        }
+
+        return _typeCount;
+    }
+
+    /// <summary>
+    /// The probability, under a set's weights, that its actor accepts a package worth <paramref name="utility"/> to it
+    /// judged against the lagged threshold, with the observers' noise: Σ_k w_k σ((U − τ_k + tol) / λ).
+    /// </summary>
+    public double AcceptanceProbability(int set, double utility)
+    {
+        var noise = Layout.Noise;
+        var p = 0.0;
+        for (var k = 0; k < _typeCount; k++)
+        {
+            var at = At(set, k);
+            p += _weight[at] * Logistic((utility - Math.Max(_previousAspiration[at], _reservation[at]) + NegotiationSimulator.Tolerance) / noise);
+        }
+
+        return p;
+    }
+
+    /// <summary>The weighted mean of a set's reservation values this round.</summary>
+    public double Mean(int set)
+    {
+        var mean = 0.0;
+        for (var k = 0; k < _typeCount; k++)
+        {
+            mean += _weight[At(set, k)] * _reservation[At(set, k)];
+        }
+
+        return mean;
+    }
+
+    /// <summary>How far a set's mean reservation base value has moved from its prior mean: Σ_k w_k θ_k − Σ_k θ_k / K.</summary>
+    public double MovementOfMean(int set)
+    {
+        var mean = 0.0;
+        for (var k = 0; k < _typeCount; k++)
+        {
+            mean += _weight[At(set, k)] * _base[At(set, k)];
+        }
+
+        return mean - _priorMean[set];
+    }
+
+    /// <summary>Whether every type of a set has the same value of a measure (a point mass).</summary>
+    public bool IsPointMass(int set, Measure measure)
+    {
+        var first = Value(At(set, 0), measure);
+        for (var k = 1; k < _typeCount; k++)
+        {
+            if (Value(At(set, k), measure) != first)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Raw state for <see cref="NegotiationWorkspace.WriteRoundState"/>.</summary>
+    internal ReadOnlySpan<double> WeightsState => _weight;
+
+    internal ReadOnlySpan<double> AspirationState => _aspiration;
+}
+
+/// <summary>An actor's rules applied to one of its types (docs/model.md §3.3, "Each type's thresholds").</summary>
+internal interface ITypeRules
+{
+    /// <summary>This round's reservation value of a type with base value <paramref name="baseValue"/>.</summary>
+    double Reservation(double baseValue);
+
+    /// <summary>The type's aspiration at the end of the previous round as the opponent model reads it (NaN previous: round 1).</summary>
+    double PreviousAspiration(double reservation, double previous);
+
+    /// <summary>This round's aspiration of a type with this reservation value and previous aspiration.</summary>
+    double Aspiration(double reservation, double previous);
+}
