@@ -414,7 +414,15 @@ public static class NegotiationSimulator
     private static double ChanceOfDeal(NegotiationWorkspace ws, int s, double minimum)
     {
         var levels = LevelsOf(ws);
-        int lo = 0, hi = levels;
+
+        // The common case first: a deal even if every party is at its top level (one search instead of a bisection).
+        SetPartyThresholds(ws, s, (levels - 0.5) / levels);
+        if (ws.Obtainable.CanObtain(ws, s, minimum, ws.PartyThreshold))
+        {
+            return 1;
+        }
+
+        int lo = 0, hi = levels - 1;
         while (lo < hi)
         {
             var mid = (lo + hi + 1) / 2;
@@ -500,10 +508,15 @@ public static class NegotiationSimulator
         }
 
         ws.Best.AsSpan().CopyTo(ws.FirstCandidate);
-        var boldGain = ExpectedGain(ws, proposer, ws.FirstCandidate);
+        var boldGain = ExpectedGain(ws, proposer, ws.FirstCandidate, out var boldChance);
+        if (boldChance >= SureAcceptance)
+        {
+            return true; // the cautious offer gives the others more, so it cannot be worth more than a sure one
+        }
+
         ws.PartyThreshold.AsSpan().CopyTo(ws.Tau);
         if (PackageSearch.Find(ws, proposer, ws.Aspiration[proposer], SearchGoal.OwnUtility, out _)
-            && ExpectedGain(ws, proposer, ws.Best) > boldGain)
+            && ExpectedGain(ws, proposer, ws.Best, out _) > boldGain)
         {
             return true;
         }
@@ -529,12 +542,16 @@ public static class NegotiationSimulator
         }
     }
 
-    /// <summary>EG_p(x) = P_p(x)·(U_p(x) − r_p + c_p) of docs/model.md §3.3.</summary>
-    private static double ExpectedGain(NegotiationWorkspace ws, int proposer, ReadOnlySpan<int> package)
+    /// <summary>A median-belief offer accepted with at least this chance is made without searching the cautious one (§3.3).</summary>
+    private const double SureAcceptance = 0.999;
+
+    /// <summary>EG_p(x) = P_p(x)·(U_p(x) − r_p + c_p) of docs/model.md §3.3, with P_p(x) in <paramref name="chance"/>.</summary>
+    private static double ExpectedGain(NegotiationWorkspace ws, int proposer, ReadOnlySpan<int> package, out double chance)
     {
         ws.Evaluate(package, ws.CandidateUtil, ws.CandidateCross);
         var gain = ws.CandidateUtil[proposer] - ws.Reservation[proposer] + ws.DelayCost[proposer];
-        return AcceptanceChance(ws, proposer, ws.CandidateUtil, ws.CandidateCross) * gain;
+        chance = AcceptanceChance(ws, proposer, ws.CandidateUtil, ws.CandidateCross);
+        return chance * gain;
     }
 
     /// <summary>
