@@ -90,4 +90,33 @@ public class ActorsBinderTest
             "10:28: actors.russia.compliance.response is 'grim-triger'; did you mean 'grim-trigger'?",
             Fixture.Error(WithRussia("compliance: {response: grim-triger}")));
     }
+
+    [Fact]
+    public void Beliefs_AboutAnotherActor_AreRead()
+    {
+        var russia = Fixture.Load(WithRussia("beliefs: {usa: {reservation: {dist: uniform, min: 0.2, max: 0.4}}}")).Baseline.Scenario.Actors[0];
+        Assert.Equal(new Negotiation.Core.Model.UniformDist(0.2, 0.4), russia.Beliefs!["usa"]);
+    }
+
+    [Fact]
+    public void Beliefs_AboutItself_IsAnError()
+    {
+        Assert.Equal("10:15: actors.russia.beliefs.russia: an actor knows its own reservation value; expected beliefs about other actors only",
+            Fixture.Error(WithRussia("beliefs: {russia: {reservation: 0.3}}")));
+    }
+
+    [Fact]
+    public void Beliefs_AboutAnUnknownActor_SuggestsTheClosest()
+    {
+        Assert.Equal("10:15: unknown actor 'usaa'; did you mean 'usa'?", Fixture.Error(WithRussia("beliefs: {usaa: {reservation: 0.3}}")));
+    }
+
+    [Fact]
+    public void DelayAndAudienceCosts_AreRead_AndBounded()
+    {
+        var russia = Fixture.Load(Fixture.Minimal.Replace("  russia:\n", "  russia:\n    delayCost: 0.01\n    audienceCost: 0.5\n")).Baseline.Scenario.Actors[0];
+        Assert.Equal(new Negotiation.Core.Model.Fixed(0.01), russia.DelayCost);
+        Assert.Equal(new Negotiation.Core.Model.Fixed(0.5), russia.AudienceCost);
+        Assert.Equal("10:19: actors.russia.audienceCost is -1; expected a number >= 0", Fixture.Error(WithRussia("audienceCost: -1")));
+    }
 }

@@ -15,7 +15,7 @@ public class FieldsTest
     {
         var yaml = Fixture.Minimal.Replace("  deadline: 10", "  deadline: 10\n  zzz: 3");
         Assert.Equal(
-            "18:3: unknown key 'zzz' in protocol; expected one of: type, signatories, rule, proposers, deadline, roundDays, mediator, opening",
+            "18:3: unknown key 'zzz' in protocol; expected one of: type, signatories, rule, proposers, deadline, roundDays, mediator, opening, information, beliefNoise, hazard, deadlineMin, ...",
             Fixture.Error(yaml));
     }
 
@@ -45,7 +45,7 @@ public class FieldsTest
     {
         var yaml = Fixture.Minimal.Replace("protocol:\n  deadline: 10", "protocol: [1, 2]");
         Assert.Equal(
-            "16:11: protocol is a list; expected a mapping of type, signatories, rule, proposers, deadline, roundDays, mediator, opening",
+            "16:11: protocol is a list; expected a mapping of type, signatories, rule, proposers, deadline, roundDays, mediator, opening, information, beliefNoise, hazard, deadlineMin, ...",
             Fixture.Error(yaml));
     }
 

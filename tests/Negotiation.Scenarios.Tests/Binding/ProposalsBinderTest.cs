@@ -37,4 +37,18 @@ public class ProposalsBinderTest
             "20:40: unknown key 'troop' in proposals.draft.terms; did you mean 'troops'?",
             Fixture.Errors(WithTerms("{accession: ban, troops: 5, troop: 5}"))[0]);
     }
+
+    [Fact]
+    public void Proposal_Author_IsRead()
+    {
+        var yaml = Fixture.Minimal + "\nproposals:\n  draft:\n    author: russia\n    terms: {accession: ban, troops: 5}";
+        Assert.Equal("russia", Fixture.Load(yaml).Baseline.Scenario.Proposals[0].Author);
+    }
+
+    [Fact]
+    public void Proposal_WithAnUnknownAuthor_SuggestsTheClosest()
+    {
+        var yaml = Fixture.Minimal + "\nproposals:\n  draft:\n    author: rusia\n    terms: {accession: ban, troops: 5}";
+        Assert.Equal("20:13: unknown actor 'rusia'; did you mean 'russia'?", Fixture.Error(yaml));
+    }
 }

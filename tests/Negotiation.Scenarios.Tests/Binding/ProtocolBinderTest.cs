@@ -61,4 +61,33 @@ public class ProtocolBinderTest
     {
         Assert.Equal(Negotiation.Core.Model.SigningRule.Majority, Fixture.Load(With("rule: majority")).Baseline.Scenario.Protocol.Rule);
     }
+
+    [Fact]
+    public void DeadlineMinAfterTheDeadline_IsAnError()
+    {
+        Assert.Equal("18:16: protocol.deadlineMin is 12, after the deadline 10; expected a first possible last round <= deadline",
+            Fixture.Error(With("deadlineMin: 12")));
+    }
+
+    [Fact]
+    public void InformationHazardAndRecognition_AreRead()
+    {
+        var protocol = Fixture.Load(With("information: complete\n  hazard: 0.05\n  recognition: power\n  deadlineMin: 8\n  beliefNoise: 0.1"))
+            .Baseline.Scenario.Protocol;
+        Assert.Equal(Negotiation.Core.Model.InformationKind.Complete, protocol.Information);
+        Assert.Equal(new Negotiation.Core.Model.Fixed(0.05), protocol.Hazard);
+        Assert.Equal(Negotiation.Core.Model.RecognitionKind.Power, protocol.Recognition);
+        Assert.Equal(8, protocol.DeadlineMin);
+        Assert.Equal(0.1, protocol.BeliefNoise);
+    }
+
+    [Fact]
+    public void PrivateInformation_IsTheDefault() =>
+        Assert.Equal(Negotiation.Core.Model.InformationKind.Private, Fixture.Load(Fixture.Minimal).Baseline.Scenario.Protocol.Information);
+
+    [Fact]
+    public void HazardOfOne_IsAnError()
+    {
+        Assert.Equal("18:11: protocol.hazard is 1; expected a number within [0, 0.99]", Fixture.Error(With("hazard: 1")));
+    }
 }
