@@ -88,7 +88,7 @@ public sealed class ServeHost : IAsyncDisposable
     {
         foreach (var pending in _latest.Values)
         {
-            pending.Cancel();
+            Cancel(pending);
         }
 
         await _app.StopAsync().ConfigureAwait(false);
@@ -233,9 +233,9 @@ public sealed class ServeHost : IAsyncDisposable
 
     /// <summary>
     /// The cancellation of this request: when the page goes away, or when the same client (X-Client header) sends a
-    /// newer request, which cancels this one.
+    /// newer request, which cancels this one. Disposing it forgets the request.
     /// </summary>
-    private CancellationTokenSource Supersede(HttpContext context)
+    private Lease Supersede(HttpContext context)
     {
         var source = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var client = context.Request.Headers["X-Client"].ToString();
@@ -243,13 +243,41 @@ public sealed class ServeHost : IAsyncDisposable
         {
             _latest.AddOrUpdate(client, source, (_, previous) =>
             {
-                previous.Cancel();
+                Cancel(previous);
                 return source;
             });
-            source.Token.Register(() => _latest.TryRemove(new KeyValuePair<string, CancellationTokenSource>(client, source)));
+            return new Lease(this, client, source);
         }
 
-        return source;
+        return new Lease(this, null, source);
+    }
+
+    private static void Cancel(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That request has just finished.
+        }
+    }
+
+    /// <summary>A request's cancellation, registered under its client until disposed.</summary>
+    private sealed class Lease(ServeHost host, string? client, CancellationTokenSource source) : IDisposable
+    {
+        public CancellationToken Token => source.Token;
+
+        public void Dispose()
+        {
+            if (client is not null)
+            {
+                host._latest.TryRemove(new KeyValuePair<string, CancellationTokenSource>(client, source));
+            }
+
+            source.Dispose();
+        }
     }
 
     private async Task<WhatIfSettings> ReadUnnamed(HttpContext context)
