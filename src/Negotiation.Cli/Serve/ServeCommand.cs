@@ -32,6 +32,7 @@ public static class ServeCommand
         var output = CommonOptions.Out("Folder the page saves reports under (default out/<scenario>-serve/); nothing is written elsewhere.");
         var theme = CommonOptions.Theme();
         theme.Description = "Theme of saved reports' charts: print (default) or projector. The page has its own switch.";
+        var noCharts = CommonOptions.NoCharts(" of saved reports, as negotiate run --no-charts");
         var command = new Command("serve", """
             Start a local web page where a class changes the scenario live: switch variants on and off, shift or pin
             each uncertain parameter (the most influential first), and watch agreement, terms, survival and the
@@ -44,7 +45,7 @@ public static class ServeCommand
               negotiate serve scenarios/nato-russia-2022.yaml --port 9000 --out class-2026-03
             """)
         {
-            file, port, host, runs, seed, threads, output, theme,
+            file, port, host, runs, seed, threads, output, theme, noCharts,
         };
         command.SetAction(parse => Execute(
             context(),
@@ -55,11 +56,12 @@ public static class ServeCommand
             parse.GetValue(seed),
             parse.GetValue(threads),
             parse.GetValue(output),
-            parse.GetValue(theme) ?? "print"));
+            parse.GetValue(theme) ?? "print",
+            !parse.GetValue(noCharts)));
         return command;
     }
 
-    public static int Execute(CliContext context, string file, string host, int port, long runs, ulong seed, int threads, string? outRoot, string theme)
+    public static int Execute(CliContext context, string file, string host, int port, long runs, ulong seed, int threads, string? outRoot, string theme, bool charts = true)
     {
         if (CommonOptions.CheckRunsAndThreads(context, runs, threads) is { } badOption)
         {
@@ -90,7 +92,7 @@ public static class ServeCommand
         try
         {
             context.Error.WriteLine($"negotiate: loading {file} and ranking its parameters ({runs:N0} runs)...");
-            session = WhatIfSession.Load(file, seed, threads, runs, outRoot, theme, context.Cancellation);
+            session = WhatIfSession.Load(file, seed, threads, runs, outRoot, theme, charts, context.Cancellation);
         }
         catch (InputException e)
         {

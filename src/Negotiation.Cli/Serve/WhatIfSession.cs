@@ -46,8 +46,9 @@ public sealed class WhatIfSession
     private readonly string _text;
     private readonly Dictionary<string, WhatIfParameter> _byNode;
 
-    private WhatIfSession(string sourcePath, byte[] bytes, string text, ScenarioSet set, ulong seed, int threads, long defaultRuns, string outRoot, string theme)
+    private WhatIfSession(string sourcePath, byte[] bytes, string text, ScenarioSet set, ulong seed, int threads, long defaultRuns, string outRoot, string theme, bool charts)
     {
+        Charts = charts;
         SourcePath = sourcePath;
         _bytes = bytes;
         _text = text;
@@ -79,6 +80,9 @@ public sealed class WhatIfSession
 
     public string Theme { get; }
 
+    /// <summary>Whether saved reports get PNG/SVG chart files (as <c>negotiate run</c> without <c>--no-charts</c>).</summary>
+    public bool Charts { get; }
+
     /// <summary>The id of the what-if variant: "what-if", or "what-if-2"... when the file already has one.</summary>
     public string WhatIfId { get; }
 
@@ -90,7 +94,7 @@ public sealed class WhatIfSession
     /// loader does) and ranks its parameters by a startup run of all variants with <paramref name="defaultRuns"/> runs.
     /// </summary>
     /// <param name="outRoot">Where saved reports go; null for out/&lt;scenario id&gt;-serve.</param>
-    public static WhatIfSession Load(string path, ulong seed, int threads, long defaultRuns, string? outRoot, string theme, CancellationToken cancellation = default)
+    public static WhatIfSession Load(string path, ulong seed, int threads, long defaultRuns, string? outRoot, string theme, bool charts = true, CancellationToken cancellation = default)
     {
         var top = new SourcePosition(path, 1, 1);
         byte[] bytes;
@@ -118,7 +122,7 @@ public sealed class WhatIfSession
         using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var text = reader.ReadToEnd();
         var set = ScenarioLoader.LoadText(text, path);
-        var session = new WhatIfSession(path, bytes, text, set, seed, threads, defaultRuns, outRoot ?? Path.Combine("out", set.Metadata.Id + "-serve"), theme);
+        var session = new WhatIfSession(path, bytes, text, set, seed, threads, defaultRuns, outRoot ?? Path.Combine("out", set.Metadata.Id + "-serve"), theme, charts);
         session.RankParameters(cancellation);
         return session;
     }
@@ -304,7 +308,7 @@ public sealed class WhatIfSession
         var context = new CliContext(TextWriter.Null, errors, false, _ => null, CancellationToken.None);
         try
         {
-            ReportOutput.Write(context, summary, result, directory, Theme, charts: true, perRunCsv: null);
+            ReportOutput.Write(context, summary, result, directory, Theme, Charts, perRunCsv: null);
         }
         catch (IOException e)
         {

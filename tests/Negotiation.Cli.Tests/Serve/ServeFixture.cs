@@ -30,7 +30,7 @@ public sealed class ServeFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         File.Copy(TestCli.TestData("small.yaml"), ScenarioFile);
-        Session = WhatIfSession.Load(ScenarioFile, seed: 1, threads: 2, defaultRuns: Runs, OutRoot, "print");
+        Session = WhatIfSession.Load(ScenarioFile, seed: 1, threads: 2, defaultRuns: Runs, OutRoot, "print", charts: false);
         Host = await ServeHost.StartAsync(Session, IPAddress.Loopback, 0);
         Client = new HttpClient { BaseAddress = Host.Address, Timeout = TimeSpan.FromSeconds(60) };
     }

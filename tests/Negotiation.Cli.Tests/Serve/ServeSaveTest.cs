@@ -38,7 +38,7 @@ public sealed class ServeSaveTest(ServeFixture server) : IClassFixture<ServeFixt
         var command = yaml.Split('\n')[1];
         Assert.Equal("#   negotiate run small.yaml --variant what-if --variant monitored --runs 3000 --seed 1", command);
         var cliOut = Path.Combine(server.Folder, "cli");
-        var cli = TestCli.Run("run", server.ScenarioFile, "--variant", "what-if", "--variant", "monitored", "--runs", "3000", "--seed", "1", "--out", cliOut, "--quiet");
+        var cli = TestCli.Run("run", server.ScenarioFile, "--variant", "what-if", "--variant", "monitored", "--runs", "3000", "--seed", "1", "--out", cliOut, "--quiet", "--no-charts");
         Assert.Equal(0, cli.ExitCode);
 
         // Every file of the report is the same, byte for byte, except state.json, whose fingerprint names the input
