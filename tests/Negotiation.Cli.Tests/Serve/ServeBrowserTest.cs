@@ -79,7 +79,7 @@ public sealed class ServeBrowserTest
         Assert.Equal(before, baselineAfter);            // the baseline runs on the same futures: unchanged
         Assert.NotEqual(before, whatIf);                // the what-if moved
         Assert.StartsWith("+", difference, StringComparison.Ordinal);   // a worse alternative to a deal: more deals
-        Assert.Contains("what-if:", await browser.WaitFor("document.getElementById('yaml').textContent || null"), StringComparison.Ordinal);
+        Assert.Contains($"{parameter}.min:", await browser.WaitFor("document.getElementById('yaml').textContent.includes('what-if:') ? document.getElementById('yaml').textContent : null"), StringComparison.Ordinal);
         Assert.Equal("", await browser.Evaluate("document.getElementById('errors').textContent"));
         Assert.Equal("0", await browser.Evaluate("new Set([...document.querySelectorAll('[id]')].map(e => e.id)).size - document.querySelectorAll('[id]').length"));
         await browser.Screenshot(Path.Combine(shots, "serve-what-if.png"));
