@@ -23,7 +23,7 @@ public sealed class ServeChromiumFactAttribute : FactAttribute
 /// <summary>
 /// The what-if page in headless Chromium, driven over the DevTools protocol: a student moves a control and the
 /// figures change. With NEGOTIATE_SERVE_SCREENSHOTS=1 it runs on scenarios/nato-russia-2022.yaml and writes the
-/// screenshots of docs/classroom.md (docs/serve-*.png); otherwise on the small test scenario, into a temporary folder.
+/// screenshots of docs/classroom.md (docs/images/serve/*.png); otherwise on the small test scenario, into a temporary folder.
 /// </summary>
 public sealed class ServeBrowserTest
 {
@@ -47,7 +47,7 @@ public sealed class ServeBrowserTest
             ? (TestCli.Scenario("nato-russia-2022"), "actors.russia.reservation.value", 10_000L)
             : (TestCli.TestData("small.yaml"), "actors.east.reservation", 2_000L);
         using var temp = new TempDirectory();
-        var shots = forDocs ? TestCli.Repo("docs") : temp.Path;
+        var shots = forDocs ? TestCli.Repo("docs/images/serve") : temp.Path;
         var session = WhatIfSession.Load(file, seed: 1, threads: Environment.ProcessorCount, defaultRuns: runs, temp.Combine("out"), "print", charts: false);
         await using var server = await ServeHost.StartAsync(session, IPAddress.Loopback, 0);
         await using var browser = await Browser.Open(temp.Combine("profile"), server.Address);
@@ -58,7 +58,7 @@ public sealed class ServeBrowserTest
         Assert.Equal("null", await browser.Evaluate("document.querySelector('#card-what-if')"));
         if (forDocs)
         {
-            await browser.Screenshot(Path.Combine(shots, "serve-baseline.png"));
+            await browser.Screenshot(Path.Combine(shots, "baseline.png"));
         }
 
         // The student shifts the first parameter down (for East/Russia: a worse alternative to a deal).
@@ -82,15 +82,15 @@ public sealed class ServeBrowserTest
         Assert.Contains($"{parameter}.min:", await browser.WaitFor("document.getElementById('yaml').textContent.includes('what-if:') ? document.getElementById('yaml').textContent : null"), StringComparison.Ordinal);
         Assert.Equal("", await browser.Evaluate("document.getElementById('errors').textContent"));
         Assert.Equal("0", await browser.Evaluate("new Set([...document.querySelectorAll('[id]')].map(e => e.id)).size - document.querySelectorAll('[id]').length"));
-        await browser.Screenshot(Path.Combine(shots, "serve-what-if.png"));
+        await browser.Screenshot(Path.Combine(shots, "what-if.png"));
         if (forDocs)
         {
             await browser.Evaluate("document.getElementById('theme').click(); 0");
             await Task.Delay(300);
-            await browser.Screenshot(Path.Combine(shots, "serve-projector.png"));
+            await browser.Screenshot(Path.Combine(shots, "projector.png"));
         }
 
-        Assert.True(new FileInfo(Path.Combine(shots, "serve-what-if.png")).Length > 20_000, "the screenshot looks blank");
+        Assert.True(new FileInfo(Path.Combine(shots, "what-if.png")).Length > 20_000, "the screenshot looks blank");
     }
 
     private static string Js(string text) => JsonSerializer.Serialize(text);
