@@ -61,6 +61,9 @@ public sealed class ServeHost : IAsyncDisposable
     /// <summary>The address the server listens on (with the port the system chose for port 0).</summary>
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>Whether a request of <paramref name="client"/> is registered for cancellation (a newer one would cancel it).</summary>
+    internal bool IsRunning(string client) => _latest.ContainsKey(client);
+
     /// <summary>Whether <paramref name="address"/> is a loopback address (127.0.0.0/8 or ::1).</summary>
     public static bool IsLoopback(IPAddress address) => IPAddress.IsLoopback(address);
 

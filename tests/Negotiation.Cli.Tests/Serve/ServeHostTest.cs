@@ -202,7 +202,11 @@ public sealed class ServeHostTest(ServeFixture server) : IClassFixture<ServeFixt
     {
         var clock = Stopwatch.StartNew();
         var older = server.Post("api/run", """{"runs": 1000000}""", client: "page-a");
-        await Task.Delay(300);
+        while (!server.Host.IsRunning("page-a") && !older.IsCompleted)
+        {
+            await Task.Delay(10);
+        }
+
         using var newer = await server.Post("api/run", """{"runs": 100}""", client: "page-a");
         using var olderResponse = await older;
 
