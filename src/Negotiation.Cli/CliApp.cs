@@ -27,6 +27,7 @@ public static class CliApp
         root.Subcommands.Add(SchemaCommand.Create(ctx));
         root.Subcommands.Add(ImportGeniusCommand.Create(ctx));
         root.Subcommands.Add(TraceCommand.Create(ctx));
+        root.Subcommands.Add(Serve.ServeCommand.Create(ctx));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

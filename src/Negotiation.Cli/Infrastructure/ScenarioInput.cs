@@ -43,10 +43,13 @@ public static class ScenarioInput
     /// Identifies the exact input of a run: the scenario file's bytes and the variants chosen. Shards merge only
     /// when their fingerprints agree.
     /// </summary>
-    public static string Fingerprint(string path, IEnumerable<string> variantIds, IEnumerable<ParameterOverride>? overrides = null)
+    public static string Fingerprint(string path, IEnumerable<string> variantIds, IEnumerable<ParameterOverride>? overrides = null) =>
+        Fingerprint(File.ReadAllBytes(path), variantIds, overrides);
+
+    /// <summary>As <see cref="Fingerprint(string, IEnumerable{string}, IEnumerable{ParameterOverride}?)"/>, from the file's bytes already read.</summary>
+    public static string Fingerprint(byte[] bytes, IEnumerable<string> variantIds, IEnumerable<ParameterOverride>? overrides = null)
     {
         using var sha = SHA256.Create();
-        var bytes = File.ReadAllBytes(path);
         var extra = Encoding.UTF8.GetBytes("\n--variants " + string.Join(",", variantIds)
             + "\n--overrides " + string.Join(",", (overrides ?? []).Select(o => $"{o.Path}={o.Value:R}")));
         return Convert.ToHexString(sha.ComputeHash([.. bytes, .. extra])).ToLowerInvariant();
