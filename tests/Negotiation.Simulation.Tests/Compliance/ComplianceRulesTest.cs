@@ -37,10 +37,9 @@ public sealed class ComplianceRulesTest
     }
 
     [Fact]
-    public void FutureValue_IsDeltaOverOneMinusDeltaTimesSurplus()
+    public void FutureValue_IsTheContinuousPerpetuity_SurplusOverMinusLnDelta()
     {
-        // 0.95 / (1 − 0.95) · 0.1 = 19 · 0.1 = 1.9
-        Assert.Equal(1.9, ComplianceRules.FutureValue(0.1, 0.95), 1e-9);
+        Assert.Equal(1.9495726, ComplianceRules.FutureValue(0.1, 0.95), 1e-6); // 0.1 / 0.0512933
     }
 
     [Fact]
@@ -53,8 +52,8 @@ public sealed class ComplianceRulesTest
     public void ExpectedViolationCost_IsDetectionTimesPenaltyPlusRiskedFuture()
     {
         // A mechanism over the generic ceasefire: D = 0.8, penalty 0.31, P(collapse | detected) 0.5,
-        // δ 0.95, surplus 0.1: 0.8 · (0.31 + 0.5 · 19 · 0.1) = 0.8 · (0.31 + 0.95) = 0.8 · 1.26 = 1.008
-        Assert.Equal(1.008, ComplianceRules.ExpectedViolationCost(0.8, 0.31, 0.5, 0.95, 0.1), 1e-9);
+        // δ 0.95, surplus 0.1: 0.8 · (0.31 + 0.5 · 0.1 / −ln 0.95) = 0.8 · (0.31 + 0.974786) = 1.027829
+        Assert.Equal(1.027829, ComplianceRules.ExpectedViolationCost(0.8, 0.31, 0.5, 0.95, 0.1), 1e-6);
     }
 
     [Fact]
