@@ -67,6 +67,23 @@ public static class ComplianceRules
     }
 
     /// <summary>
+    /// The mean gain of a violation actually taken, E[g | g &gt; c] for g = T·exp(σz − σ²/2):
+    /// T · (1 − Φ(z* − σ)) / (1 − Φ(z*)) with z* = (ln(c/T) + σ²/2)/σ (the log-normal partial expectation); always
+    /// above c. T when nothing deters (c ≤ 0) or there is no noise.
+    /// </summary>
+    public static double GainWhenViolating(double temptation, double expectedCost, double sigma)
+    {
+        if (temptation <= 0 || expectedCost <= 0 || sigma <= 0)
+        {
+            return Math.Max(0, temptation);
+        }
+
+        var z = (Math.Log(expectedCost / temptation) + sigma * sigma / 2) / sigma;
+        var above = 1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, z);
+        return above <= 0 ? expectedCost : temptation * (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, z - sigma)) / above;
+    }
+
+    /// <summary>
     /// How likely one responder is to abandon the agreement when it sees a violation: grim trigger 1; forgiving
     /// tit-for-tat 1 − forgiveness (it retaliates, then forgives or quits); proportional 1 when the count of
     /// violations held against the offender after this one exceeds the tolerance, else 0.

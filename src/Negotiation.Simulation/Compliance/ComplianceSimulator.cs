@@ -378,7 +378,7 @@ public static class ComplianceSimulator
                 ws.Discount[i], ws.Surplus[i] + ws.StageReward[i]);
             var violations = ComplianceRules.ViolationProbability(gain, cost, MechanismDefaults.TemptationNoise) / MechanismDefaults.OpportunityDays;
             var rate = violations + ws.FalseAlarmHazard;
-            ws.Gain[o] = gain;
+            ws.Gain[o] = ComplianceRules.GainWhenViolating(gain, cost, MechanismDefaults.TemptationNoise);
             ws.Cost[o] = cost;
             ws.ViolationShare[o] = rate > 0 ? violations / rate : 0;
             ws.EventMean[o] = rate * period;

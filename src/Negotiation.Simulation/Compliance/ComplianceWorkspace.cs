@@ -57,8 +57,8 @@ public sealed class ComplianceWorkspace
     internal bool[] MechanismApplies { get; }  // the agreed package selects it (its stage may still be pending)
     internal bool[] StageReached { get; }
 
-    // Per obligation (model.ObligationProvision / ObligationActor), as of the last refresh: mean gain of one
-    // opportunity, expected cost of violating, share of events that are violations (the rest false alarms), the
+    // Per obligation (model.ObligationProvision / ObligationActor), as of the last refresh: mean gain of a
+    // violation taken (E[g | g > c]), expected cost of violating, share of events that are violations (the rest false alarms), the
     // period's Poisson mean of events and e^(−mean).
     internal double[] Gain { get; }
     internal double[] Cost { get; }

@@ -135,4 +135,13 @@ public sealed class ComplianceRulesTest
                     <= ComplianceRules.ExpectedViolationCost(high, 0.3, collapse, delta, surplus) + 1e-12;
             });
     }
+
+    [Fact]
+    public void GainWhenViolating_IsTheLogNormalPartialExpectation_AboveTheCost()
+    {
+        // T = 0.3, c = 0.974786, σ = 1: z* = ln(0.974786 / 0.3) + 0.5 = 1.678435; 1 − Φ(z*) = 0.0466311,
+        // 1 − Φ(z* − 1) = 0.2487478: E[g | g > c] = 0.3 · 0.2487478 / 0.0466311 = 1.600314.
+        Assert.Equal(1.600314, ComplianceRules.GainWhenViolating(0.3, 0.974786, 1), 1e-5);
+        Assert.Equal(0.3, ComplianceRules.GainWhenViolating(0.3, 0, 1));
+    }
 }
