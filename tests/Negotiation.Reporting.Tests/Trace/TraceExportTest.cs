@@ -34,7 +34,7 @@ public sealed class TraceExportTest
         using var json = JsonDocument.Parse(TraceExport.Json(trace));
         var root = json.RootElement;
         Assert.Equal("river", root.GetProperty("scenario").GetString());
-        Assert.Equal(3, root.GetProperty("run").GetInt64());
+        Assert.Equal(8, root.GetProperty("run").GetInt64());
         Assert.Equal("collapse", root.GetProperty("outcome").GetString());
         var negotiation = root.GetProperty("negotiation");
         Assert.Equal(5, negotiation.GetProperty("round").GetInt32());
