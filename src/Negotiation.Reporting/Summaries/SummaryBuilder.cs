@@ -154,6 +154,7 @@ public static class SummaryBuilder
         var stages = layout.Stages
             .Select((s, k) => new NamedShare(s.Id, s.Name, acc.Stages[k], Rate(acc.Stages[k], agreed)))
             .ToArray();
+        var lifetime = MedianLifetime(acc.Held, agreed, layout.PeriodDays);
         return new ComplianceSummary(
             layout.Horizon,
             layout.PeriodDays,
@@ -164,8 +165,8 @@ public static class SummaryBuilder
             causes,
             stages)
         {
-            MedianDays = MedianLifetime(acc.Held, agreed, layout.PeriodDays).Median,
-            MedianDaysCi95 = MedianLifetime(acc.Held, agreed, layout.PeriodDays) is var m ? (m.Low, m.High) : default,
+            MedianDays = lifetime.Median,
+            MedianDaysCi95 = (lifetime.Low, lifetime.High),
         };
     }
 
