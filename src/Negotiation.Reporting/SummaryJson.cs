@@ -193,6 +193,11 @@ public static class SummaryJson
         json.WriteNumberOrNull("rate", c.OneYearSurvival);
         WriteInterval(json, "ci95", c.OneYearCi95);
         json.WriteEndObject();
+        json.WriteStartObject("medianLifetimeDays");
+        json.WriteNumberOrNull("value", c.MedianDays ?? double.NaN);
+        json.WriteNumberOrNull("low", c.MedianDaysCi95.Low ?? double.NaN);
+        json.WriteNumberOrNull("high", c.MedianDaysCi95.High ?? double.NaN);
+        json.WriteEndObject();
         WriteShares(json, "firstViolators", c.FirstViolators);
         WriteShares(json, "causes", c.Causes);
         WriteShares(json, "stagesReached", c.StagesReached);

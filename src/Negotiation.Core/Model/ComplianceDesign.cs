@@ -17,6 +17,15 @@ public sealed record ComplianceDesign(
     RenewalTerms? Renewal = null)
 {
     public SourcePosition? Position { get; init; }
+
+    /// <summary>
+    /// Days in the unit of time the section's rates are written in (temptations, rewards, surplus and discount factors,
+    /// attack and false-alarm probabilities). Null: the period (<see cref="PeriodDays"/>), as before the unit could be set.
+    /// </summary>
+    public double? RateUnitDays { get; init; }
+
+    /// <summary>The rate unit in days: <see cref="RateUnitDays"/>, or the period when unset.</summary>
+    public double RateUnit => RateUnitDays ?? PeriodDays;
 }
 
 /// <summary>Limits a provision or mechanism to agreements whose term on an issue is one of the options or in a range.</summary>
@@ -36,6 +45,12 @@ public sealed record Provision(
     string? Description = null)
 {
     public SourcePosition? Position { get; init; }
+
+    /// <summary>When set, the obligation starts only once that stage has been reached (a term that starts on a condition).</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>When set, the obligation lapses after this many days (a sunset clause).</summary>
+    public double? UntilDays { get; init; }
 }
 
 /// <summary>The kinds of monitoring and enforcement a scenario can attach; defaults per kind are in docs/model.md.</summary>
@@ -67,6 +82,9 @@ public sealed record Mechanism(
     string? Description = null)
 {
     public SourcePosition? Position { get; init; }
+
+    /// <summary>When set, the mechanism stops working after this many days (a sunset clause).</summary>
+    public double? UntilDays { get; init; }
 }
 
 /// <summary>

@@ -214,10 +214,11 @@ public static class HtmlReport
             Section("compliance", "Compliance: does the agreement hold?");
             Figure("survival");
             Table(
-                ["Variant", "Held one year", "95% interval", "Horizon"],
+                ["Variant", "Held one year", "95% interval", "Median lifetime (95% interval)", "Horizon"],
                 withCompliance.Select(v => new[]
                 {
                     H(v.Name), Text.Percent(v.Compliance!.OneYearSurvival), Text.PercentRange(v.Compliance.OneYearCi95.Low, v.Compliance.OneYearCi95.High),
+                    MedianLifetime(v.Compliance),
                     $"{v.Compliance.Horizon} periods of {Text.Number(v.Compliance.PeriodDays)} days",
                 }));
             ShareTable("First violators", withCompliance, c => c.FirstViolators);
@@ -225,6 +226,12 @@ public static class HtmlReport
             ShareTable("Stages reached", withCompliance, c => c.StagesReached);
             html.Append("</section>\n");
         }
+
+        /// <summary>"8 days (7–9)"; "beyond the horizon" when more than half held to it.</summary>
+        private static string MedianLifetime(ComplianceSummary c) =>
+            c.MedianDays is not { } median
+                ? "beyond the horizon"
+                : $"{Text.Number(median)} days ({(c.MedianDaysCi95.Low is { } low ? Text.Number(low) : "?")}–{(c.MedianDaysCi95.High is { } high ? Text.Number(high) : "beyond the horizon")})";
 
         private void ShareTable(string heading, List<VariantSummary> variants, Func<ComplianceSummary, IReadOnlyList<NamedShare>> select)
         {

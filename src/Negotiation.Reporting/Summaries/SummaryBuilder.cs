@@ -166,6 +166,7 @@ public static class SummaryBuilder
         var stages = layout.Stages
             .Select((s, k) => new NamedShare(s.Id, s.Name, acc.Stages[k], Rate(acc.Stages[k], agreed)))
             .ToArray();
+        var lifetime = MedianLifetime(acc.Held, agreed, layout.PeriodDays);
         return new ComplianceSummary(
             layout.Horizon,
             layout.PeriodDays,
@@ -174,7 +175,41 @@ public static class SummaryBuilder
             Wilson(acc.SurvivedOneYear, agreed),
             violators,
             causes,
-            stages);
+            stages)
+        {
+            MedianDays = lifetime.Median,
+            MedianDaysCi95 = (lifetime.Low, lifetime.High),
+        };
+    }
+
+    /// <summary>
+    /// Median lifetime in days from the counts holding after t = 0, 1, ... periods: the first t at which at most half
+    /// hold; its 95% interval runs from the first t whose Wilson interval of the share holding reaches down to one half
+    /// to the first t whose interval lies wholly below it (Brookmeyer &amp; Crowley 1982, no censoring before the horizon).
+    /// Null where the curve never gets there within the horizon.
+    /// </summary>
+    internal static (double? Median, double? Low, double? High) MedianLifetime(long[] held, long agreed, double periodDays) =>
+        (FirstPeriod(held, agreed, h => Rate(h, agreed) <= 0.5) * periodDays,
+         FirstPeriod(held, agreed, h => Wilson(h, agreed).Low <= 0.5) * periodDays,
+         FirstPeriod(held, agreed, h => Wilson(h, agreed).High < 0.5) * periodDays);
+
+    /// <summary>The first t (periods) at which the count of agreements holding after t periods satisfies <paramref name="test"/>; null if none.</summary>
+    private static int? FirstPeriod(long[] held, long agreed, Func<long, bool> test)
+    {
+        if (agreed == 0)
+        {
+            return null;
+        }
+
+        for (var t = 0; t < held.Length; t++)
+        {
+            if (test(held[t]))
+            {
+                return t;
+            }
+        }
+
+        return null;
     }
 
     private static string CauseId(Simulation.Compliance.CollapseCause cause) => cause switch
@@ -191,6 +226,7 @@ public static class SummaryBuilder
         Simulation.Compliance.CollapseCause.FalseAlarm => "False alarm",
         Simulation.Compliance.CollapseCause.Spoiler => "Spoiler attack",
         Simulation.Compliance.CollapseCause.Withdrawal => "Withdrawal with notice",
+        Simulation.Compliance.CollapseCause.Expiry => "Expired at its sunset",
         _ => cause.ToString(),
     };
 

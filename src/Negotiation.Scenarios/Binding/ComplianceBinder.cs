@@ -20,7 +20,7 @@ internal static class ComplianceBinder
 
     public static ComplianceDesign? Bind(BindContext context, YamlNode node, ScenarioIndex index)
     {
-        if (context.Fields(node, "compliance", "horizon", "periodDays", "provisions", "mechanisms", "spoilers", "stages", "renewal") is not { } fields)
+        if (context.Fields(node, "compliance", "horizon", "periodDays", "rateUnitDays", "provisions", "mechanisms", "spoilers", "stages", "renewal") is not { } fields)
         {
             return null;
         }
@@ -32,12 +32,13 @@ internal static class ComplianceBinder
 
         var horizon = fields.Integer("horizon", 1) ?? 52;
         var periodDays = fields.Number("periodDays", Limits.Positive) ?? 7;
+        var rateUnitDays = fields.Number("rateUnitDays", Limits.Positive);
         var stages = Stages(context, fields.Optional("stages"));
         var provisions = Provisions(context, fields.Optional("provisions"), index);
         var mechanisms = Mechanisms(context, fields.Optional("mechanisms"), index);
         var spoilers = Spoilers(context, fields.Optional("spoilers"), index);
         var renewal = fields.Optional("renewal") is { } renewalNode ? Renewal(context, renewalNode) : null;
-        return new ComplianceDesign(horizon, periodDays, provisions, mechanisms, spoilers, stages, renewal) { Position = fields.Position };
+        return new ComplianceDesign(horizon, periodDays, provisions, mechanisms, spoilers, stages, renewal) { Position = fields.Position, RateUnitDays = rateUnitDays };
     }
 
     private static IReadOnlyList<Provision> Provisions(BindContext context, YamlNode? section, ScenarioIndex index)
@@ -45,7 +46,7 @@ internal static class ComplianceBinder
         var provisions = new List<Provision>();
         foreach (var (id, key, value) in IdMap.Entries(context, section, "compliance.provisions"))
         {
-            if (context.Fields(value, $"compliance.provisions.{id}", "name", "description", "obligated", "temptation", "penalty", "when") is not { } fields)
+            if (context.Fields(value, $"compliance.provisions.{id}", "name", "description", "obligated", "temptation", "penalty", "when", "stage", "untilDays") is not { } fields)
             {
                 continue;
             }
@@ -58,11 +59,15 @@ internal static class ComplianceBinder
                 : null;
             var penalty = fields.Uncertain("penalty", Limits.NonNegative);
             var when = When(context, fields, index, out var whenOk);
-            if (obligated is not null && temptation is not null && whenOk && (penalty is not null || fields.Optional("penalty") is null))
+            var stage = StageReference(context, fields, index, out var stageOk);
+            var until = fields.Number("untilDays", Limits.Positive);
+            if (obligated is not null && temptation is not null && whenOk && stageOk && (penalty is not null || fields.Optional("penalty") is null))
             {
                 provisions.Add(new Provision(id, fields.Text("name") ?? id, obligated, temptation, penalty ?? 0.0, when, fields.Text("description"))
                 {
                     Position = key.Position,
+                    Stage = stage,
+                    UntilDays = until,
                 });
             }
         }
@@ -75,7 +80,7 @@ internal static class ComplianceBinder
         var mechanisms = new List<Mechanism>();
         foreach (var (id, key, value) in IdMap.Entries(context, section, "compliance.mechanisms"))
         {
-            if (context.Fields(value, $"compliance.mechanisms.{id}", "name", "description", "type", "detection", "falseAlarm", "penalty", "stage", "when") is not { } fields
+            if (context.Fields(value, $"compliance.mechanisms.{id}", "name", "description", "type", "detection", "falseAlarm", "penalty", "stage", "when", "untilDays") is not { } fields
                 || fields.Required("type", "joint-monitoring") is not { } typeNode)
             {
                 continue;
@@ -85,16 +90,16 @@ internal static class ComplianceBinder
             var detection = fields.Uncertain("detection", Limits.Unit);
             var falseAlarm = fields.Uncertain("falseAlarm", Limits.Unit);
             var penalty = fields.Uncertain("penalty", Limits.NonNegative);
-            var stage = fields.Optional("stage") is { } stageNode && context.Text(stageNode, fields.PathOf("stage")) is { } stageId
-                ? (context.CheckReference(stageId, stageNode, index.StageIds, "stage") ? stageId : null)
-                : null;
+            var stage = StageReference(context, fields, index, out var stageOk);
             var when = When(context, fields, index, out var whenOk);
+            var until = fields.Number("untilDays", Limits.Positive);
             var numbersOk = Given(fields, "detection", detection) && Given(fields, "falseAlarm", falseAlarm) && Given(fields, "penalty", penalty);
-            if (kindOk && whenOk && numbersOk && (stage is not null || fields.Optional("stage") is null))
+            if (kindOk && whenOk && numbersOk && stageOk)
             {
                 mechanisms.Add(new Mechanism(id, fields.Text("name") ?? id, kind, detection, falseAlarm, penalty, stage, when, fields.Text("description"))
                 {
                     Position = key.Position,
+                    UntilDays = until,
                 });
             }
         }
@@ -163,6 +168,16 @@ internal static class ComplianceBinder
         return every is not null && Given(fields, "noticeDays", notice) && Given(fields, "withdrawalProbability", withdrawal)
             ? new RenewalTerms(every.Value, notice ?? 0, withdrawal ?? 0.0)
             : null;
+    }
+
+    /// <summary>Binds <c>stage: &lt;stage id&gt;</c>; <paramref name="ok"/> is false when it was given but names no stage.</summary>
+    private static string? StageReference(BindContext context, Fields owner, ScenarioIndex index, out bool ok)
+    {
+        var stage = owner.Optional("stage") is { } stageNode && context.Text(stageNode, owner.PathOf("stage")) is { } stageId
+            ? (context.CheckReference(stageId, stageNode, index.StageIds, "stage") ? stageId : null)
+            : null;
+        ok = stage is not null || owner.Optional("stage") is null;
+        return stage;
     }
 
     /// <summary>Binds <c>when: {issue, options}</c> or <c>{issue, min, max}</c>; <paramref name="ok"/> is false when it was given but wrong.</summary>

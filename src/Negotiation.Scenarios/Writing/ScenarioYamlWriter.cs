@@ -287,6 +287,10 @@ public static class ScenarioYamlWriter
         w.Line(0, "compliance:");
         w.Line(1, $"horizon: {c.Horizon}");
         w.Line(1, $"periodDays: {N(c.PeriodDays)}");
+        if (c.RateUnitDays is { } unit)
+        {
+            w.Line(1, $"rateUnitDays: {N(unit)}");
+        }
         if (c.Provisions.Count > 0)
         {
             w.Line(1, "provisions:");
@@ -299,6 +303,11 @@ public static class ScenarioYamlWriter
                 w.Line(3, $"temptation: {U(p.Temptation)}");
                 w.Line(3, $"penalty: {U(p.Penalty)}");
                 When(w, 3, p.When);
+                Optional(w, 3, "stage", p.Stage);
+                if (p.UntilDays is { } until)
+                {
+                    w.Line(3, $"untilDays: {N(until)}");
+                }
             }
         }
 
@@ -316,6 +325,10 @@ public static class ScenarioYamlWriter
                 OptionalNumber(w, 3, "penalty", m.Penalty);
                 Optional(w, 3, "stage", m.Stage);
                 When(w, 3, m.When);
+                if (m.UntilDays is { } until)
+                {
+                    w.Line(3, $"untilDays: {N(until)}");
+                }
             }
         }
 

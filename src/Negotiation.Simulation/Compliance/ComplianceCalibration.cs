@@ -1,75 +1,90 @@
 namespace Negotiation.Simulation.Compliance;
 
 /// <summary>
-/// The closed form behind <see cref="MechanismDefaults"/> (docs/model-compliance.md, "Calibration"): the
-/// per-period collapse hazard of the generic two-party weekly ceasefire, and solvers that find the temptation and
-/// the mechanism penalties hitting the empirical one-year survival figures. Used to derive the constants and by
-/// tests to check that the constants still match their derivation; the simulator does not call it.
+/// The closed form behind <see cref="MechanismDefaults"/> (docs/model-compliance.md, section 10): the collapse
+/// hazard per day of the generic two-party ceasefire (rates per week), its survival curve averaged over the spread of
+/// temptation across agreements, and solvers that fit the median temptation and each mechanism kind's one free
+/// number to a one-year survival figure. Used to derive the constants; the simulator does not call it, and the
+/// validation tests compare the simulation (not this formula) with figures that were not fitted.
 /// </summary>
 public static class ComplianceCalibration
 {
-    /// <summary>Periods in the calibration year (weekly periods).</summary>
-    public const int Weeks = 52;
+    /// <summary>Days in the calibration year (52 weeks, so that daily, weekly and 28-day periods all end on it).</summary>
+    public const int YearDays = 364;
 
-    /// <summary>ETH/PRIO CF data: share of ceasefires without an agreed compliance mechanism holding one year.</summary>
+    /// <summary>ETH/PRIO CF data: share of ceasefires without an agreed compliance mechanism holding one year (fitted).</summary>
     public const double SurvivalWithoutMechanism = 0.66;
 
-    /// <summary>ETH/PRIO CF data: share of ceasefires with an agreed compliance mechanism holding one year.</summary>
+    /// <summary>ETH/PRIO CF data: share of ceasefires with an agreed compliance mechanism holding one year (fitted).</summary>
     public const double SurvivalWithMechanism = 0.81;
 
-    /// <summary>Fortna (2004): hazard ratio of ceasefires with peacekeepers against those without.</summary>
+    /// <summary>Fortna (2004): hazard ratio of peace with peacekeepers against without (validation only, not fitted).</summary>
     public const double PeacekeepingHazardRatio = 0.47;
 
-    /// <summary>One-year survival with peacekeepers under proportional hazards: S₀^HR = 0.66^0.47 ≈ 0.823.</summary>
-    public static double SurvivalWithPeacekeepers => Math.Pow(SurvivalWithoutMechanism, PeacekeepingHazardRatio);
-
     // The generic ceasefire: two parties, each bound, each answering the other by forgiving tit-for-tat with
-    // forgiveness 0.5 (so P(collapse | detected) = 0.5), δ = 0.95, surplus 0.1, no penalty of its own.
+    // forgiveness 0.5 (so P(collapse | seen) = 0.5), δ = 0.95 per week, surplus 0.1 per week, no penalty of its own.
     private const int Parties = 2;
-    private const double CollapseIfDetected = 0.5;
+    private const double CollapseIfSeen = 0.5;
     private const double Discount = 0.95;
 
     /// <summary>
-    /// Approximate per-period hazard of collapse: each party is seen to violate with probability
-    /// D·v + (1 − v)·F (a detected violation or a false alarm) and each sighting ends the agreement with
-    /// probability P(collapse | detected); h = n · P(collapse | detected) · (D·v + (1 − v)·F), where
-    /// v = P(violate) at cost c = D·(M + P(collapse | detected)·δ/(1−δ)·surplus). Ignores the one-period lag of
-    /// tit-for-tat and sightings during a retaliation (second order at hazards near 1%).
+    /// Collapse hazard per day of the generic ceasefire at temptation T (per week): each party is seen violating at
+    /// rate D·λ_v + φ (detected violations and false alarms) and each sighting ends it with probability 0.5:
+    /// h = 2 · 0.5 · (D · v / 7 + φ), v = P(T·shock &gt; c), c = D · (M + 0.5 · 0.1 / −ln 0.95). Ignores the week's
+    /// delay of a tit-for-tat response and sightings during a retaliation (second order at these hazards).
     /// </summary>
     public static double GenericHazard(double temptation, MechanismStrength? mechanism)
     {
         var m = mechanism ?? new MechanismStrength(0, 0, 0);
         var detection = ComplianceRules.EitherOf(MechanismDefaults.BaselineDetection, m.Detection);
-        var falseAlarm = m.Detection > 0
-            ? ComplianceRules.FalseAlarmRate(true, m.FalseAlarm, 0)
-            : ComplianceRules.FalseAlarmRate(false, 0, m.FalseAlarm);
-        var cost = ComplianceRules.ExpectedViolationCost(detection, m.Penalty, CollapseIfDetected, Discount, MechanismDefaults.GenericSurplus);
-        var violate = ComplianceRules.ViolationProbability(temptation, cost, MechanismDefaults.TemptationNoise);
-        return Parties * CollapseIfDetected * (detection * violate + (1 - violate) * falseAlarm);
+        var unit = MechanismDefaults.CalibrationUnitDays;
+        var f = MechanismDefaults.HazardPerDay(m.FalseAlarm, unit);
+        var falseAlarm = ComplianceRules.FalseAlarmHazard(
+            mechanism is not null && m.Detection > 0, f, m.Detection > 0 ? 0 : f,
+            MechanismDefaults.HazardPerDay(MechanismDefaults.BaselineFalseAlarm, unit));
+        var cost = ComplianceRules.ExpectedViolationCost(detection, m.Penalty, CollapseIfSeen, Discount, MechanismDefaults.GenericSurplus);
+        var violate = ComplianceRules.ViolationProbability(temptation * MechanismDefaults.OpportunityDays / unit, cost, MechanismDefaults.TemptationNoise);
+        return Parties * CollapseIfSeen * (detection * violate / MechanismDefaults.OpportunityDays + falseAlarm);
     }
 
-    /// <summary>Survival over <see cref="Weeks"/> periods at a constant hazard: (1 − h)^52.</summary>
-    public static double OneYearSurvival(double hazard) => Math.Pow(1 - hazard, Weeks);
+    /// <summary>
+    /// Share of generic ceasefires still holding after <paramref name="days"/>, averaged over agreements whose
+    /// temptation is log-normal around the median with σ = <see cref="MechanismDefaults.GenericTemptationSpread"/>:
+    /// S(t) = E_z[exp(−h(T·e^(σz)) · t)] (midpoint rule over z in [−8, 8]).
+    /// </summary>
+    public static double Survival(double days, double medianTemptation, MechanismStrength? mechanism, double spread = MechanismDefaults.GenericTemptationSpread)
+    {
+        const int steps = 1600;
+        const double span = 8;
+        var sum = 0.0;
+        var weight = 0.0;
+        for (var k = 0; k < steps; k++)
+        {
+            var z = -span + (k + 0.5) * (2 * span / steps);
+            var density = Math.Exp(-z * z / 2);
+            sum += density * Math.Exp(-GenericHazard(medianTemptation * Math.Exp(spread * z), mechanism) * days);
+            weight += density;
+        }
 
-    /// <summary>The constant per-period hazard that gives one-year survival S: 1 − S^(1/52).</summary>
-    public static double HazardFor(double survival) => 1 - Math.Pow(survival, 1.0 / Weeks);
+        return sum / weight;
+    }
 
-    /// <summary>The generic temptation for which the ceasefire without mechanism survives one year with probability <paramref name="survival"/>.</summary>
+    /// <summary>The median temptation for which the ceasefire without mechanism holds one year with probability <paramref name="survival"/>.</summary>
     public static double SolveTemptation(double survival) =>
-        Bisect(t => GenericHazard(t, null) - HazardFor(survival), 1e-6, 10); // hazard rises with temptation
+        Bisect(t => survival - Survival(YearDays, t, null), 1e-6, 10); // survival falls with temptation
 
-    /// <summary>The mechanism penalty for which the generic ceasefire with a mechanism of the given detection and false alarm survives with probability <paramref name="survival"/>.</summary>
+    /// <summary>The mechanism penalty for which the generic ceasefire with a mechanism of the given detection and false alarm holds one year with probability <paramref name="survival"/>.</summary>
     public static double SolvePenalty(double detection, double falseAlarm, double survival, double temptation = MechanismDefaults.GenericTemptation) =>
-        Bisect(p => HazardFor(survival) - GenericHazard(temptation, new MechanismStrength(detection, falseAlarm, p)), 0, 50); // hazard falls with penalty
+        Bisect(p => Survival(YearDays, temptation, new MechanismStrength(detection, falseAlarm, p)) - survival, 0, 50);
 
-    /// <summary>The mechanism detection for which the generic ceasefire with a mechanism of the given false alarm and penalty survives with probability <paramref name="survival"/>.</summary>
+    /// <summary>The mechanism detection for which the generic ceasefire with a mechanism of the given false alarm and penalty holds one year with probability <paramref name="survival"/>.</summary>
     public static double SolveDetection(double falseAlarm, double penalty, double survival, double temptation = MechanismDefaults.GenericTemptation) =>
-        Bisect(d => HazardFor(survival) - GenericHazard(temptation, new MechanismStrength(d, falseAlarm, penalty)), 1e-9, 1); // hazard falls with detection here
+        Bisect(d => Survival(YearDays, temptation, new MechanismStrength(d, falseAlarm, penalty)) - survival, 1e-9, 1);
 
     // Root of an increasing function on [low, high].
     private static double Bisect(Func<double, double> increasing, double low, double high)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 100; i++)
         {
             var mid = (low + high) / 2;
             if (increasing(mid) < 0)

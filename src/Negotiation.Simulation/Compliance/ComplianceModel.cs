@@ -25,8 +25,11 @@ public sealed class ComplianceModel
     /// <summary>Periods simulated after signature.</summary>
     public int Horizon { get; private init; }
 
-    /// <summary>Days per period.</summary>
+    /// <summary>Days per period: the discretisation step of the continuous-time model.</summary>
     public double PeriodDays { get; private init; }
+
+    /// <summary>Days in the unit of time the scenario's rates are written in (<see cref="ComplianceDesign.RateUnit"/>).</summary>
+    public double RateUnitDays { get; private init; }
 
     /// <summary>Actors (scenario order), then spoilers (scenario order).</summary>
     public IReadOnlyList<string> PartyIds { get; private init; }
@@ -55,6 +58,12 @@ public sealed class ComplianceModel
     internal int[] ProvisionPenaltySlot { get; private init; } = [];
     internal int[][] Obligated { get; private init; } = [];
     internal TermGate?[] ProvisionGate { get; private init; } = [];
+    internal int[] ProvisionStage { get; private init; } = [];        // -1: from signature
+    internal int[] ProvisionUntilPeriods { get; private init; } = [];  // 0: no sunset; else in force for periods 1..n
+
+    // Obligations (provision, obligated actor) flattened in provision order, then list order.
+    internal int[] ObligationProvision { get; private init; } = [];
+    internal int[] ObligationActor { get; private init; } = [];
 
     // Mechanisms.
     internal int[] DetectionSlot { get; private init; } = [];
@@ -62,6 +71,10 @@ public sealed class ComplianceModel
     internal int[] MechanismPenaltySlot { get; private init; } = [];
     internal int[] MechanismStage { get; private init; } = [];
     internal TermGate?[] MechanismGate { get; private init; } = [];
+    internal int[] MechanismUntilPeriods { get; private init; } = [];
+
+    // Tit-for-tat retaliation: resolved at the end of period t + RetaliationPeriods (0: the same period).
+    internal int RetaliationPeriods { get; private init; }
 
     // Spoilers.
     internal int[] AttackSlot { get; private init; } = [];
@@ -81,6 +94,7 @@ public sealed class ComplianceModel
     internal int MechanismCount => DetectionSlot.Length;
     internal int SpoilerCount => AttackSlot.Length;
     internal int StageCount => StageAfterPeriods.Length;
+    internal int ObligationCount => ObligationActor.Length;
     internal int PartyCount => ActorCount + SpoilerCount;
 
     /// <summary>
@@ -94,7 +108,7 @@ public sealed class ComplianceModel
         var design = scenario.Compliance;
         if (design is null)
         {
-            return new ComplianceModel(scenario) { Enabled = false, Horizon = 0, PeriodDays = 0, PartyIds = scenario.Actors.Select(a => a.Id).ToArray(), StageIds = [] };
+            return new ComplianceModel(scenario) { Enabled = false, Horizon = 0, PeriodDays = 0, RateUnitDays = 0, PartyIds = scenario.Actors.Select(a => a.Id).ToArray(), StageIds = [] };
         }
 
         var diagnostics = new List<Diagnostic>();
@@ -111,6 +125,15 @@ public sealed class ComplianceModel
         }
 
         var actors = scenario.Actors;
+        var rateUnit = design.RateUnit;
+        if (!(rateUnit > 0))
+        {
+            Error(design.Position, $"compliance rateUnitDays is {rateUnit}; expected a positive number of days");
+        }
+
+        // A sunset after d days: in force for the periods that start before day d, round(d / PeriodDays), at least 1.
+        int UntilPeriods(double? days) => days is { } d && design.PeriodDays > 0 ? Math.Max(1, (int)Math.Round(d / design.PeriodDays)) : 0;
+
         int Actor(string id, SourcePosition? at, string what)
         {
             var i = scenario.ActorIndex(id);
@@ -143,6 +166,10 @@ public sealed class ComplianceModel
         var provisionPenalty = new int[provisions.Count];
         var obligated = new int[provisions.Count][];
         var provisionGate = new TermGate?[provisions.Count];
+        var provisionStage = new int[provisions.Count];
+        var provisionUntil = new int[provisions.Count];
+        var obligationProvision = new List<int>();
+        var obligationActor = new List<int>();
         var isParty = new bool[actors.Count];
         for (var j = 0; j < provisions.Count; j++)
         {
@@ -156,7 +183,17 @@ public sealed class ComplianceModel
             foreach (var i in obligated[j])
             {
                 isParty[i] = true;
+                obligationProvision.Add(j);
+                obligationActor.Add(i);
             }
+
+            provisionStage[j] = provision.Stage is { } provisionStageId ? IndexOf(design.Stages, s => s.Id == provisionStageId) : -1;
+            if (provision.Stage is not null && provisionStage[j] < 0)
+            {
+                Error(provision.Position, $"provision '{provision.Id}' names unknown stage '{provision.Stage}'; expected one of compliance.stages");
+            }
+
+            provisionUntil[j] = UntilPeriods(provision.UntilDays);
 
             provisionGate[j] = TermGate.Compile(provision.When, scenario, m => Error(provision.Position, $"provision '{provision.Id}': {m}"));
         }
@@ -224,10 +261,12 @@ public sealed class ComplianceModel
         var mechanismPenalty = new int[mechanisms.Count];
         var mechanismStage = new int[mechanisms.Count];
         var mechanismGate = new TermGate?[mechanisms.Count];
+        var mechanismUntil = new int[mechanisms.Count];
         for (var m = 0; m < mechanisms.Count; m++)
         {
             var mechanism = mechanisms[m];
-            var strength = MechanismDefaults.For(mechanism.Kind);
+            var strength = MechanismDefaults.For(mechanism.Kind, rateUnit > 0 ? rateUnit : MechanismDefaults.CalibrationUnitDays);
+            mechanismUntil[m] = UntilPeriods(mechanism.UntilDays);
             var prefix = "compliance.mechanisms." + mechanism.Id + ".";
             detection[m] = parameters.Register(prefix + "detection", mechanism.Detection, strength.Detection);
             falseAlarm[m] = parameters.Register(prefix + "falseAlarm", mechanism.FalseAlarm, strength.FalseAlarm);
@@ -287,6 +326,8 @@ public sealed class ComplianceModel
             Enabled = true,
             Horizon = design.Horizon,
             PeriodDays = design.PeriodDays,
+            RateUnitDays = rateUnit,
+            RetaliationPeriods = (int)Math.Round(MechanismDefaults.RetaliationDays / design.PeriodDays),
             PartyIds = actors.Select(a => a.Id).Concat(spoilers.Select(s => s.Id)).ToArray(),
             StageIds = stages.Select(s => s.Id).ToArray(),
             Response = response,
@@ -301,11 +342,16 @@ public sealed class ComplianceModel
             ProvisionPenaltySlot = provisionPenalty,
             Obligated = obligated,
             ProvisionGate = provisionGate,
+            ProvisionStage = provisionStage,
+            ProvisionUntilPeriods = provisionUntil,
+            ObligationProvision = obligationProvision.ToArray(),
+            ObligationActor = obligationActor.ToArray(),
             DetectionSlot = detection,
             FalseAlarmSlot = falseAlarm,
             MechanismPenaltySlot = mechanismPenalty,
             MechanismStage = mechanismStage,
             MechanismGate = mechanismGate,
+            MechanismUntilPeriods = mechanismUntil,
             AttackSlot = attack,
             MisattributionSlot = misattribution,
             BlamedOn = blamedOn,

@@ -17,6 +17,9 @@ public enum CollapseCause : byte
 
     /// <summary>A party gave notice at a renewal date and the notice ran out.</summary>
     Withdrawal,
+
+    /// <summary>Every provision lapsed at its sunset: the agreement ran its course.</summary>
+    Expiry,
 }
 
 /// <summary>

@@ -17,11 +17,12 @@ public static class ComplianceRules
         gain <= 0 ? 0 : gain / (gain + Math.Max(0, loss));
 
     /// <summary>
-    /// Present value of the agreement's surplus from the next period on: δ / (1 − δ) · surplus (a perpetuity
-    /// discounted by δ per period; surplus below zero counts as zero — nothing to lose).
+    /// Present value of the agreement's surplus flow: surplus / ρ with ρ = −ln δ, the continuous perpetuity of a
+    /// flow of <paramref name="surplus"/> per rate unit discounted by δ per rate unit. The same number whatever the
+    /// period; surplus below zero counts as zero (nothing to lose).
     /// </summary>
     public static double FutureValue(double surplus, double discount) =>
-        surplus <= 0 ? 0 : discount / (1 - discount) * surplus;
+        surplus <= 0 ? 0 : surplus / -Math.Log(Math.Clamp(discount, double.Epsilon, 0.999999));
 
     /// <summary>
     /// Expected cost of violating once: D · (penalty + P(collapse | detected) · δ/(1 − δ) · surplus).
@@ -66,6 +67,23 @@ public static class ComplianceRules
     }
 
     /// <summary>
+    /// The mean gain of a violation actually taken, E[g | g &gt; c] for g = T·exp(σz − σ²/2):
+    /// T · (1 − Φ(z* − σ)) / (1 − Φ(z*)) with z* = (ln(c/T) + σ²/2)/σ (the log-normal partial expectation); always
+    /// above c. T when nothing deters (c ≤ 0) or there is no noise.
+    /// </summary>
+    public static double GainWhenViolating(double temptation, double expectedCost, double sigma)
+    {
+        if (temptation <= 0 || expectedCost <= 0 || sigma <= 0)
+        {
+            return Math.Max(0, temptation);
+        }
+
+        var z = (Math.Log(expectedCost / temptation) + sigma * sigma / 2) / sigma;
+        var above = 1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, z);
+        return above <= 0 ? expectedCost : temptation * (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, z - sigma)) / above;
+    }
+
+    /// <summary>
     /// How likely one responder is to abandon the agreement when it sees a violation: grim trigger 1; forgiving
     /// tit-for-tat 1 − forgiveness (it retaliates, then forgives or quits); proportional 1 when the count of
     /// violations held against the offender after this one exceeds the tolerance, else 0.
@@ -79,13 +97,14 @@ public static class ComplianceRules
         };
 
     /// <summary>
-    /// False alarms per obligation and period. Without a monitoring mechanism the parties act on rumour and their
-    /// own reading of incidents: the baseline rate. With one, they act on its verified reports: the monitors'
-    /// combined rate replaces the baseline (Fortna 2003: mechanisms reduce uncertainty and manage accidents).
-    /// Mechanisms that do not monitor add their own rate either way: 1 − (1 − base)(1 − others).
+    /// False alarms per obligation, as a hazard per day. Without a monitoring mechanism the parties act on rumour
+    /// and their own reading of incidents: the baseline. With monitors they act on corroborated reports: a report is
+    /// checked against the most reliable monitor in force, so the hazard is the lowest of the monitors' and of the
+    /// baseline (<paramref name="bestMonitor"/>), and adding a monitor never adds false alarms (Fortna 2003:
+    /// mechanisms reduce uncertainty and manage accidents). Mechanisms that do not monitor add their own hazard.
     /// </summary>
-    public static double FalseAlarmRate(bool monitored, double monitorsRate, double othersRate) =>
-        EitherOf(monitored ? monitorsRate : MechanismDefaults.BaselineFalseAlarm, othersRate);
+    public static double FalseAlarmHazard(bool monitored, double bestMonitor, double others, double baseline) =>
+        (monitored ? Math.Min(bestMonitor, baseline) : baseline) + others;
 
     /// <summary>1 − (1 − a)(1 − b): at least one of two independent events (detection by either of two monitors).</summary>
     public static double EitherOf(double a, double b) => 1 - (1 - a) * (1 - b);

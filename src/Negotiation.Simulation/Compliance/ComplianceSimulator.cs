@@ -5,8 +5,11 @@ using Negotiation.Simulation.Random;
 namespace Negotiation.Simulation.Compliance;
 
 /// <summary>
-/// Simulates the life of a signed agreement period by period: spoiler attacks, each obligated actor's decision
-/// to comply or violate, detection and false alarms, the other parties' responses, stages and renewals.
+/// Simulates the life of a signed agreement in continuous time, discretised into periods: spoiler attacks,
+/// violations (each obligated party takes an opportunity to violate when its gain exceeds the expected response),
+/// detection and false alarms, the other parties' responses, staged and lapsing terms, renewals. Every rate is per
+/// day; within a period the state is held fixed and the number of events is drawn from the Poisson law of the
+/// period's rates, so results depend on the period length only through that discretisation.
 /// Every rule is in docs/model-compliance.md.
 /// </summary>
 public static class ComplianceSimulator
@@ -65,72 +68,65 @@ public static class ComplianceSimulator
             }
         }
 
-        UpdateMonitoring(model, p, ws);
+        UpdateTerms(model, p, ws, 1);
         for (var t = 1; t <= model.Horizon; t++)
         {
             observer?.PeriodStarted(t);
+            if (ws.Dirty)
+            {
+                Refresh(model, p, ws);
+            }
 
             // Spoilers strike first: an attack blamed on a party looks to the others like its violation.
             for (var s = 0; s < model.SpoilerCount; s++)
             {
-                if (!rng.Chance(p[model.AttackSlot[s]]))
+                var attacks = Poisson(ref rng, ws.AttackMean[s], ws.AttackNone[s]);
+                for (var e = 0; e < attacks; e++)
                 {
-                    continue;
-                }
-
-                var misattributed = rng.Chance(p[model.MisattributionSlot[s]]);
-                observer?.SpoilerAttack(t, s, misattributed);
-                if (!misattributed)
-                {
-                    continue;
-                }
-
-                if (firstViolator < 0)
-                {
-                    firstViolator = model.ActorCount + s;
-                }
-
-                foreach (var blamed in model.BlamedOn[s])
-                {
-                    if (Seen(model, ws, t, blamed, CollapseCause.Spoiler, ws.MechanismPenalty, observer))
+                    var misattributed = rng.Chance(ws.Misattribution[s]);
+                    observer?.SpoilerAttack(t, s, misattributed);
+                    if (!misattributed)
                     {
-                        return End(new(t - 1, CollapseCause.Spoiler, firstViolator, stages), observer);
+                        continue;
+                    }
+
+                    if (firstViolator < 0)
+                    {
+                        firstViolator = model.ActorCount + s;
+                    }
+
+                    foreach (var blamed in model.BlamedOn[s])
+                    {
+                        if (Seen(model, ws, t, blamed, CollapseCause.Spoiler, ws.MechanismPenalty, observer) is var cause and not CollapseCause.None)
+                        {
+                            return End(new(t - 1, cause, firstViolator, stages), observer);
+                        }
                     }
                 }
             }
 
-            // Each obligated actor weighs each provision it is bound by.
-            for (var j = 0; j < model.ProvisionCount; j++)
+            // Each obligation: its violations (taken opportunities) and false alarms this period.
+            for (var o = 0; o < model.ObligationCount; o++)
             {
-                if (!ws.ProvisionActive[j])
+                var j = model.ObligationProvision[o];
+                var i = model.ObligationActor[o];
+                if (!ws.ProvisionInForce[j] || ws.RetaliateUntil[i] >= t)
                 {
-                    continue;
+                    continue; // not (yet, or any longer) in force; or retaliating: its suspension is sanctioned, not a choice
                 }
 
-                var temptation = p[model.TemptationSlot[j]];
-                var penalty = p[model.ProvisionPenaltySlot[j]] + ws.MechanismPenalty;
-                foreach (var i in model.Obligated[j])
+                if (ws.Dirty)
                 {
-                    if (ws.RetaliateUntil[i] >= t)
-                    {
-                        continue; // retaliating: its suspension is sanctioned, not a choice to violate
-                    }
+                    Refresh(model, p, ws);
+                }
 
-                    var violates = false;
-                    if (temptation > 0)
+                var events = Poisson(ref rng, ws.EventMean[o], ws.EventNone[o]);
+                for (var e = 0; e < events; e++)
+                {
+                    var penalty = p[model.ProvisionPenaltySlot[j]] + ws.MechanismPenalty;
+                    if (rng.Chance(ws.ViolationShare[o]))
                     {
-                        var cost = ComplianceRules.ExpectedViolationCost(
-                            ws.Detection, penalty, CollapseIfDetected(model, ws, i), ws.Discount[i], ws.Surplus[i] + ws.StageReward[i]);
-                        var gain = ComplianceRules.NoisyTemptation(temptation, MechanismDefaults.TemptationNoise, NextNormal(ref rng, ws));
-                        violates = ComplianceRules.Violates(gain, cost);
-                        if (violates)
-                        {
-                            observer?.Violation(t, j, i, gain, cost);
-                        }
-                    }
-
-                    if (violates)
-                    {
+                        observer?.Violation(t, j, i, ws.Gain[o], ws.Cost[o]);
                         if (!rng.Chance(ws.Detection))
                         {
                             continue;
@@ -141,19 +137,19 @@ public static class ComplianceSimulator
                             firstViolator = i;
                         }
 
-                        if (Seen(model, ws, t, i, CollapseCause.Violation, penalty, observer))
+                        if (Seen(model, ws, t, i, CollapseCause.Violation, penalty, observer) is var cause and not CollapseCause.None)
                         {
-                            return End(new(t - 1, CollapseCause.Violation, firstViolator, stages), observer);
+                            return End(new(t - 1, cause, firstViolator, stages), observer);
                         }
                     }
-                    else if (rng.Chance(ws.FalseAlarm) && Seen(model, ws, t, i, CollapseCause.FalseAlarm, penalty, observer))
+                    else if (Seen(model, ws, t, i, CollapseCause.FalseAlarm, penalty, observer) is var cause and not CollapseCause.None)
                     {
-                        return End(new(t - 1, CollapseCause.FalseAlarm, firstViolator, stages), observer);
+                        return End(new(t - 1, cause, firstViolator, stages), observer);
                     }
                 }
             }
 
-            // Tit-for-tat retaliations of this period end: forgive, or abandon the agreement.
+            // Tit-for-tat retaliations resolved this period: forgive, or abandon the agreement.
             for (var k = 0; k < model.ActorCount; k++)
             {
                 if (ws.RetaliateUntil[k] != t)
@@ -185,7 +181,7 @@ public static class ComplianceSimulator
                 return End(new(t, CollapseCause.Withdrawal, firstViolator, stages), observer);
             }
 
-            // Stages whose waiting time has now been held start next period.
+            // Stages whose waiting time has now been held start next period; sunset terms lapse.
             var changed = false;
             for (var s = 0; s < model.StageCount; s++)
             {
@@ -197,9 +193,12 @@ public static class ComplianceSimulator
                 }
             }
 
-            if (changed)
+            if (changed || LapsesAfter(model, t))
             {
-                UpdateMonitoring(model, p, ws);
+                if (UpdateTerms(model, p, ws, t + 1) && t < model.Horizon)
+                {
+                    return End(new(t, CollapseCause.Expiry, firstViolator, stages), observer);
+                }
             }
         }
 
@@ -229,9 +228,10 @@ public static class ComplianceSimulator
             ws.PenaltiesPaid[a] = 0;
         }
 
+        Array.Clear(ws.CountByKind);
         for (var j = 0; j < model.ProvisionCount; j++)
         {
-            ws.ProvisionActive[j] = Applies(model.ProvisionGate[j], package, model);
+            ws.ProvisionApplies[j] = Applies(model.ProvisionGate[j], package, model);
         }
 
         for (var m = 0; m < model.MechanismCount; m++)
@@ -240,7 +240,7 @@ public static class ComplianceSimulator
         }
 
         Array.Clear(ws.StageReached);
-        ws.HasSpareNormal = false;
+        ws.Dirty = true;
     }
 
     private static bool Applies(TermGate? gate, ReadOnlySpan<double> package, ComplianceModel model)
@@ -274,45 +274,166 @@ public static class ComplianceSimulator
         return 1 << s;
     }
 
-    /// <summary>
-    /// The monitoring in force: detections combine as independent monitors over the baseline; while a monitoring
-    /// mechanism (detection &gt; 0) works the parties act on its verified reports, so its false-alarm rate replaces
-    /// the baseline rumour rate (<see cref="ComplianceRules.FalseAlarmRate"/>); penalties add up.
-    /// </summary>
-    private static void UpdateMonitoring(ComplianceModel model, ReadOnlySpan<double> p, ComplianceWorkspace ws)
+    /// <summary>True when some provision or mechanism has its last period at <paramref name="t"/>.</summary>
+    private static bool LapsesAfter(ComplianceModel model, int t)
     {
+        foreach (var until in model.ProvisionUntilPeriods)
+        {
+            if (until == t)
+            {
+                return true;
+            }
+        }
+
+        foreach (var until in model.MechanismUntilPeriods)
+        {
+            if (until == t)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The terms in force in period <paramref name="t"/>: provisions (selected by the package, started, not lapsed)
+    /// and the monitoring they are under. Detections combine as independent monitors over the baseline; false alarms
+    /// follow <see cref="ComplianceRules.FalseAlarmHazard"/>; a monitor in force recognises a spoiler's attack with its
+    /// detection probability; penalties add up. Returns true when the agreement has expired: it had provisions and
+    /// every one of them has lapsed.
+    /// </summary>
+    private static bool UpdateTerms(ComplianceModel model, ReadOnlySpan<double> p, ComplianceWorkspace ws, int t)
+    {
+        var anyLapsed = false;
+        var anyLeft = false;
+        for (var j = 0; j < model.ProvisionCount; j++)
+        {
+            var stage = model.ProvisionStage[j];
+            var until = model.ProvisionUntilPeriods[j];
+            var lapsed = until > 0 && t > until;
+            ws.ProvisionInForce[j] = ws.ProvisionApplies[j] && !lapsed && (stage < 0 || ws.StageReached[stage]);
+            anyLapsed |= lapsed && ws.ProvisionApplies[j];
+            anyLeft |= ws.ProvisionApplies[j] && !lapsed;
+        }
+
+        var unit = model.RateUnitDays;
         var detection = MechanismDefaults.BaselineDetection;
-        var monitorsClear = 1.0;   // Π (1 − f) over monitoring mechanisms
-        var othersClear = 1.0;     // Π (1 − f) over mechanisms that do not monitor
-        var monitoring = false;
+        var monitorsSee = 0.0;                 // 1 − Π (1 − d) over monitoring mechanisms
+        var bestMonitor = double.PositiveInfinity;
+        var others = 0.0;
         var penalty = 0.0;
         for (var m = 0; m < model.MechanismCount; m++)
         {
             var stage = model.MechanismStage[m];
-            if (!ws.MechanismApplies[m] || (stage >= 0 && !ws.StageReached[stage]))
+            var until = model.MechanismUntilPeriods[m];
+            if (!ws.MechanismApplies[m] || (stage >= 0 && !ws.StageReached[stage]) || (until > 0 && t > until))
             {
                 continue;
             }
 
             var d = Math.Clamp(p[model.DetectionSlot[m]], 0, 1);
-            var f = Math.Clamp(p[model.FalseAlarmSlot[m]], 0, 1);
+            var f = MechanismDefaults.HazardPerDay(Math.Clamp(p[model.FalseAlarmSlot[m]], 0, 1), unit);
             detection = ComplianceRules.EitherOf(detection, d);
             if (d > 0)
             {
-                monitoring = true;
-                monitorsClear *= 1 - f;
+                monitorsSee = ComplianceRules.EitherOf(monitorsSee, d);
+                bestMonitor = Math.Min(bestMonitor, f);
             }
             else
             {
-                othersClear *= 1 - f;
+                others += f;
             }
 
             penalty += Math.Max(0, p[model.MechanismPenaltySlot[m]]);
         }
 
         ws.Detection = detection;
-        ws.FalseAlarm = ComplianceRules.FalseAlarmRate(monitoring, 1 - monitorsClear, 1 - othersClear);
+        ws.MonitorsSee = monitorsSee;
+        ws.FalseAlarmHazard = ComplianceRules.FalseAlarmHazard(
+            !double.IsPositiveInfinity(bestMonitor), bestMonitor, others,
+            MechanismDefaults.HazardPerDay(MechanismDefaults.BaselineFalseAlarm, MechanismDefaults.CalibrationUnitDays));
         ws.MechanismPenalty = penalty;
+        ws.Dirty = true;
+        return anyLapsed && !anyLeft;
+    }
+
+    /// <summary>
+    /// Recomputes every obligation's expected cost of violating, its violation and false-alarm rates and the
+    /// Poisson means of the period, and the spoilers' (after anything that changes them: a sighting, a stage, a lapse).
+    /// </summary>
+    private static void Refresh(ComplianceModel model, ReadOnlySpan<double> p, ComplianceWorkspace ws)
+    {
+        ws.Dirty = false;
+        var unit = model.RateUnitDays;
+        var period = model.PeriodDays;
+        for (var o = 0; o < model.ObligationCount; o++)
+        {
+            var j = model.ObligationProvision[o];
+            var i = model.ObligationActor[o];
+            var temptation = Math.Max(0, p[model.TemptationSlot[j]]);
+            var gain = temptation * MechanismDefaults.OpportunityDays / unit;   // mean gain of one opportunity
+            var cost = ComplianceRules.ExpectedViolationCost(
+                ws.Detection, p[model.ProvisionPenaltySlot[j]] + ws.MechanismPenalty, CollapseIfDetected(model, ws, i),
+                ws.Discount[i], ws.Surplus[i] + ws.StageReward[i]);
+            var violations = ComplianceRules.ViolationProbability(gain, cost, MechanismDefaults.TemptationNoise) / MechanismDefaults.OpportunityDays;
+            var rate = violations + ws.FalseAlarmHazard;
+            ws.Gain[o] = ComplianceRules.GainWhenViolating(gain, cost, MechanismDefaults.TemptationNoise);
+            ws.Cost[o] = cost;
+            ws.ViolationShare[o] = rate > 0 ? violations / rate : 0;
+            ws.EventMean[o] = rate * period;
+            ws.EventNone[o] = Math.Exp(-ws.EventMean[o]);
+        }
+
+        for (var s = 0; s < model.SpoilerCount; s++)
+        {
+            var attack = MechanismDefaults.HazardPerDay(Math.Clamp(p[model.AttackSlot[s]], 0, 1), unit);
+            ws.AttackMean[s] = double.IsPositiveInfinity(attack) ? 1e9 : attack * period;
+            ws.AttackNone[s] = Math.Exp(-ws.AttackMean[s]);
+            ws.Misattribution[s] = Math.Clamp(p[model.MisattributionSlot[s]], 0, 1) * (1 - ws.MonitorsSee);
+        }
+    }
+
+    /// <summary>
+    /// A Poisson count with mean <paramref name="mean"/> by inversion (<paramref name="none"/> = e^(−mean)); means
+    /// above 30 are drawn as sums of draws of mean at most 30, so the inversion never underflows.
+    /// </summary>
+    private static int Poisson(ref Rng rng, double mean, double none)
+    {
+        if (mean <= 0)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        while (mean > 30)
+        {
+            count += Invert(ref rng, 30, Math.Exp(-30));
+            mean -= 30;
+            none = Math.Exp(-mean);
+            if (count > 100_000)
+            {
+                return count;
+            }
+        }
+
+        return count + Invert(ref rng, mean, none);
+    }
+
+    private static int Invert(ref Rng rng, double mean, double none)
+    {
+        var u = rng.NextDouble();
+        var k = 0;
+        var term = none;
+        var sum = none;
+        while (u > sum && k < 1000)
+        {
+            k++;
+            term *= mean / k;
+            sum += term;
+        }
+
+        return k;
     }
 
     /// <summary>
@@ -321,7 +442,7 @@ public static class ComplianceSimulator
     /// </summary>
     private static double CollapseIfDetected(ComplianceModel model, ComplianceWorkspace ws, int i)
     {
-        var countAfter = HeldAgainst(model, ws, i) + 1;
+        var countAfter = ws.Count[HeldAgainst(model, ws, i)] + 1;
         var survives = 1.0;
         foreach (var k in model.Responders[i])
         {
@@ -331,48 +452,76 @@ public static class ComplianceSimulator
         return 1 - survives;
     }
 
-    /// <summary>Violations held against an offender: its own count or, if higher, that of a guarantor answering for it.</summary>
+    /// <summary>Whose record is held against an offender: its own or, if longer, that of a guarantor answering for it.</summary>
     private static int HeldAgainst(ComplianceModel model, ComplianceWorkspace ws, int offender)
     {
-        var count = ws.Count[offender];
+        var held = offender;
         foreach (var g in model.Guarantors[offender])
         {
-            count = Math.Max(count, ws.Count[g]);
+            if (ws.Count[g] > ws.Count[held])
+            {
+                held = g;
+            }
         }
 
-        return count;
+        return held;
+    }
+
+    /// <summary>
+    /// What a record of sightings adds up to: the kind (detected violation, false alarm, spoiler) that makes up most
+    /// of it, the latest sighting's kind on a tie. A party that quits over its tolerance quits over the record.
+    /// </summary>
+    private static CollapseCause RecordCause(ComplianceWorkspace ws, int party, CollapseCause latest)
+    {
+        var best = latest;
+        var bestCount = ws.CountByKind[party * 3 + (int)latest - 1];
+        for (var kind = CollapseCause.Violation; kind <= CollapseCause.Spoiler; kind++)
+        {
+            var count = ws.CountByKind[party * 3 + (int)kind - 1];
+            if (count > bestCount)
+            {
+                best = kind;
+                bestCount = count;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
     /// The others see actor o violate (really, by false alarm, or by a spoiler's misattributed attack): o and its
     /// guarantors pay the penalty and have it counted against them; each responder answers by its rule.
-    /// Returns true when the agreement collapses now.
+    /// Returns the cause when the agreement collapses now, else <see cref="CollapseCause.None"/>.
     /// </summary>
-    private static bool Seen(ComplianceModel model, ComplianceWorkspace ws, int t, int o, CollapseCause kind, double penalty, IComplianceObserver? observer)
+    private static CollapseCause Seen(ComplianceModel model, ComplianceWorkspace ws, int t, int o, CollapseCause kind, double penalty, IComplianceObserver? observer)
     {
         observer?.Detected(t, o, kind);
+        ws.Dirty = true;
         ws.Count[o]++;
+        ws.CountByKind[o * 3 + (int)kind - 1]++;
         ws.PenaltiesPaid[o] += penalty;
         observer?.Penalty(t, o, penalty, false);
         foreach (var g in model.Guarantors[o])
         {
             ws.Count[g]++;
+            ws.CountByKind[g * 3 + (int)kind - 1]++;
             ws.PenaltiesPaid[g] += penalty;
             observer?.Penalty(t, g, penalty, true);
         }
 
-        var held = HeldAgainst(model, ws, o);
+        var heldBy = HeldAgainst(model, ws, o);
+        var held = ws.Count[heldBy];
         foreach (var k in model.Responders[o])
         {
             switch (model.Response[k])
             {
                 case ResponseKind.GrimTrigger:
                     observer?.Response(t, k, o, ResponseAction.Collapse);
-                    return true;
+                    return kind;
                 case ResponseKind.ForgivingTitForTat:
                     if (ws.RetaliateUntil[k] == 0)
                     {
-                        ws.RetaliateUntil[k] = t + 1;
+                        ws.RetaliateUntil[k] = t + model.RetaliationPeriods;
                         ws.RetaliationCause[k] = kind;
                         observer?.Response(t, k, o, ResponseAction.Retaliate);
                     }
@@ -382,7 +531,7 @@ public static class ComplianceSimulator
                     if (held > ws.Tolerance[k])
                     {
                         observer?.Response(t, k, o, ResponseAction.Collapse);
-                        return true;
+                        return RecordCause(ws, heldBy, kind);
                     }
 
                     observer?.Response(t, k, o, ResponseAction.Tolerate);
@@ -390,24 +539,6 @@ public static class ComplianceSimulator
             }
         }
 
-        return false;
-    }
-
-    /// <summary>A standard normal by Box–Muller (both values used: the second is kept in the workspace).</summary>
-    private static double NextNormal(ref Rng rng, ComplianceWorkspace ws)
-    {
-        if (ws.HasSpareNormal)
-        {
-            ws.HasSpareNormal = false;
-            return ws.SpareNormal;
-        }
-
-        var u1 = 1.0 - rng.NextDouble(); // (0, 1]: log is finite
-        var u2 = rng.NextDouble();
-        var radius = Math.Sqrt(-2.0 * Math.Log(u1));
-        var angle = 2.0 * Math.PI * u2;
-        ws.SpareNormal = radius * Math.Sin(angle);
-        ws.HasSpareNormal = true;
-        return radius * Math.Cos(angle);
+        return CollapseCause.None;
     }
 }

@@ -22,9 +22,19 @@ public sealed class ComplianceWorkspace
         RetaliateUntil = new int[actors];
         RetaliationCause = new CollapseCause[actors];
         PenaltiesPaid = new double[actors];
-        ProvisionActive = new bool[model.ProvisionCount];
+        CountByKind = new int[actors * 3];
+        ProvisionApplies = new bool[model.ProvisionCount];
+        ProvisionInForce = new bool[model.ProvisionCount];
         MechanismApplies = new bool[model.MechanismCount];
         StageReached = new bool[model.StageCount];
+        Gain = new double[model.ObligationCount];
+        Cost = new double[model.ObligationCount];
+        ViolationShare = new double[model.ObligationCount];
+        EventMean = new double[model.ObligationCount];
+        EventNone = new double[model.ObligationCount];
+        AttackMean = new double[model.SpoilerCount];
+        AttackNone = new double[model.SpoilerCount];
+        Misattribution = new double[model.SpoilerCount];
     }
 
     /// <summary>After a run: the penalties each actor paid, for its own (apparent) violations and as guarantor of its clients'.</summary>
@@ -35,22 +45,39 @@ public sealed class ComplianceWorkspace
     internal double[] Discount { get; }
     internal double[] Forgiveness { get; }
     internal double[] Tolerance { get; }
-    internal double[] Surplus { get; }          // max(0, utility − reservation): the agreement's worth per period
-    internal double[] StageReward { get; }      // rewards of reached stages, per period (signatories only)
+    internal double[] Surplus { get; }          // max(0, utility − reservation): the agreement's worth per rate unit
+    internal double[] StageReward { get; }      // rewards of reached stages, per rate unit (signatories only)
     internal int[] Count { get; }               // violations seen against each actor (own, and its clients')
+    internal int[] CountByKind { get; }         // [actor · 3 + kind − 1]: the same count by kind (violation, false alarm, spoiler)
     internal int[] RetaliateUntil { get; }      // period of a tit-for-tat retaliation; 0 when not retaliating
     internal CollapseCause[] RetaliationCause { get; }
     internal double[] PenaltiesPaid { get; }
-    internal bool[] ProvisionActive { get; }
+    internal bool[] ProvisionApplies { get; }  // the agreed package selects it
+    internal bool[] ProvisionInForce { get; }  // selected, started and not lapsed this period
     internal bool[] MechanismApplies { get; }  // the agreed package selects it (its stage may still be pending)
     internal bool[] StageReached { get; }
 
-    // Monitoring in force this period: combined detection, false alarm, and the mechanisms' penalty.
+    // Per obligation (model.ObligationProvision / ObligationActor), as of the last refresh: mean gain of a
+    // violation taken (E[g | g > c]), expected cost of violating, share of events that are violations (the rest false alarms), the
+    // period's Poisson mean of events and e^(−mean).
+    internal double[] Gain { get; }
+    internal double[] Cost { get; }
+    internal double[] ViolationShare { get; }
+    internal double[] EventMean { get; }
+    internal double[] EventNone { get; }
+
+    // Per spoiler: the period's Poisson mean of attacks, e^(−mean), and the chance an attack is misattributed.
+    internal double[] AttackMean { get; }
+    internal double[] AttackNone { get; }
+    internal double[] Misattribution { get; }
+
+    // Monitoring in force: combined detection per violation, the monitors' combined detection (they recognise a
+    // spoiler's attack), the false-alarm hazard per obligation and day, and the mechanisms' penalty.
     internal double Detection;
-    internal double FalseAlarm;
+    internal double MonitorsSee;
+    internal double FalseAlarmHazard;
     internal double MechanismPenalty;
 
-    // Box–Muller gives normals in pairs; the second is kept for the next draw.
-    internal double SpareNormal;
-    internal bool HasSpareNormal;
+    // Set when something the rates depend on changed; the simulator then refreshes them.
+    internal bool Dirty;
 }

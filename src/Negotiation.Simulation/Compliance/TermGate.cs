@@ -62,9 +62,11 @@ internal sealed class TermGate
     }
 
     /// <summary>True when the agreed term on the issue is one of the options or within [min, max].</summary>
-    public bool Matches(ReadOnlySpan<double> package)
+    public bool Matches(ReadOnlySpan<double> package) => MatchesTerm(package[_issue]);
+
+    /// <summary>True when <paramref name="term"/> (an option index or a value of <see cref="Issue"/>) is one of the options or within [min, max].</summary>
+    public bool MatchesTerm(double term)
     {
-        var term = package[_issue];
         if (_options is null)
         {
             return term >= _min && term <= _max;

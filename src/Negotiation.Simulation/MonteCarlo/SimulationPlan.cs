@@ -42,6 +42,7 @@ public sealed class CompiledVariant
         var parameters = new ParameterTable();
         var negotiation = NegotiationModel.Compile(variant.Scenario, parameters);
         var compliance = ComplianceModel.Compile(variant.Scenario, parameters);
+        negotiation.Aftermath = PackageAftermath.For(compliance, negotiation.IssueStart, negotiation.CandidateValues);
         return new CompiledVariant(variant, parameters, negotiation, compliance);
     }
 }

@@ -98,7 +98,21 @@ public sealed record ComplianceSummary(
     Interval OneYearCi95,
     IReadOnlyList<NamedShare> FirstViolators,
     IReadOnlyList<NamedShare> Causes,
-    IReadOnlyList<NamedShare> StagesReached);
+    IReadOnlyList<NamedShare> StagesReached)
+{
+    /// <summary>
+    /// Median lifetime of agreements in days: the first period after which at most half still hold, times the
+    /// period; null when more than half held to the horizon.
+    /// </summary>
+    public double? MedianDays { get; init; }
+
+    /// <summary>
+    /// 95% interval of <see cref="MedianDays"/> (Brookmeyer &amp; Crowley 1982, no censoring before the horizon): the
+    /// periods whose share still holding has a 95% Wilson interval containing one half; High is null when that set
+    /// reaches the horizon.
+    /// </summary>
+    public (double? Low, double? High) MedianDaysCi95 { get; init; }
+}
 
 /// <summary>
 /// How much one uncertain parameter moves the outcomes: the standardised coefficient of a simple regression

@@ -395,6 +395,9 @@ public sealed class NegotiationModel
     /// <summary>[b]: may a search read actor b's row of the package utility table? Rows no search reads are not filled.</summary>
     internal bool[] PackageRowRead { get; }
 
+    /// <summary>Issue 16 hook: the compliance phase's per-term kept shares, weighed at the table (null: terms taken at face value).</summary>
+    public Compliance.PackageAftermath? Aftermath { get; internal set; }
+
     internal int[]? Opening { get; }
     internal EventSchedule Events { get; }
     internal int PackageCount { get; }

@@ -20,6 +20,7 @@ public sealed class NegotiationWorkspace
         Weight = new double[n * m];
         Value = new double[n * t];
         Util = new double[n * t];
+        AftermathKeep = model.Aftermath is null ? [] : new double[n * t];
         var stride = model.CandidateStride;
         UtilPadded = new double[n * stride];
         UtilByCandidate = new double[t * model.ActorStride];
@@ -126,6 +127,9 @@ public sealed class NegotiationWorkspace
     internal double[] Weight { get; }
     internal double[] Value { get; }
     internal double[] Util { get; }
+
+    /// <summary>Issue 16: per actor and candidate, the share of its value expected after signature (<see cref="Compliance.PackageAftermath"/>); empty when none.</summary>
+    internal double[] AftermathKeep { get; }
 
     /// <summary><see cref="Util"/> candidate-major, [c · ActorStride + a] (padding 0), so that <see cref="Evaluate"/> sums every actor at once.</summary>
     internal double[] UtilByCandidate { get; }
@@ -378,7 +382,7 @@ public sealed class NegotiationWorkspace
         }
 
         Hazard = Math.Clamp(p[model.HazardSlot], 0, 0.99);
-
+        Model.Aftermath?.Fill(p, Weight, Value, ReservationBase, AftermathKeep);   // issue 16: the shadow of the future
         RefreshUtilities();
     }
 
@@ -399,7 +403,7 @@ public sealed class NegotiationWorkspace
                 var bestOnIssue = double.NegativeInfinity;
                 for (var c = model.IssueStart[j]; c < model.IssueStart[j + 1]; c++)
                 {
-                    var u = w * Value[a * t + c];
+                    var u = w * Value[a * t + c] * (AftermathKeep.Length == 0 ? 1.0 : AftermathKeep[a * t + c]);
                     Util[a * t + c] = u;
                     if (!model.RedLine[a * t + c] && u > bestOnIssue)
                     {

@@ -17,6 +17,36 @@ public class ComplianceBinderTest
     }
 
     [Fact]
+    public void RateUnit_DefaultsToThePeriod_AndIsReadWhenGiven()
+    {
+        var unset = Fixture.Load(WithCompliance("periodDays: 1", "provisions: {}")).Baseline.Scenario.Compliance!;
+        var set = Fixture.Load(WithCompliance("periodDays: 1", "rateUnitDays: 7", "provisions: {}")).Baseline.Scenario.Compliance!;
+
+        Assert.Equal((null, 1.0), (unset.RateUnitDays, unset.RateUnit));
+        Assert.Equal((7.0, 7.0), (set.RateUnitDays, set.RateUnit));
+    }
+
+    [Fact]
+    public void TermsInTime_ProvisionStageAndSunsets_AreRead()
+    {
+        var design = Fixture.Load(WithCompliance(
+            "stages: {day: {afterDays: 28}}",
+            "provisions: {p: {obligated: [usa], temptation: 0.1, stage: day, untilDays: 180}}",
+            "mechanisms: {m: {type: verification, untilDays: 365}}")).Baseline.Scenario.Compliance!;
+
+        Assert.Equal(("day", 180.0), (design.Provisions[0].Stage, design.Provisions[0].UntilDays));
+        Assert.Equal(365.0, design.Mechanisms[0].UntilDays);
+    }
+
+    [Fact]
+    public void ProvisionStageUnknown_SuggestsTheClosest()
+    {
+        Assert.Contains(
+            "unknown stage 'dy'; did you mean 'day'?",
+            Fixture.Error(WithCompliance("stages: {day: {afterDays: 28}}", "provisions: {p: {obligated: [usa], temptation: 0.1, stage: dy}}")));
+    }
+
+    [Fact]
     public void MechanismStageUnknown_SuggestsTheClosest()
     {
         Assert.Equal(

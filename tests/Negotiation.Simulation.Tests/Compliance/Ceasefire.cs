@@ -29,8 +29,9 @@ internal static class Ceasefire
         IReadOnlyList<Stage>? stages = null,
         RenewalTerms? renewal = null,
         int horizon = 52,
-        double periodDays = 7) =>
-        new(horizon, periodDays, provisions, mechanisms ?? [], spoilers ?? [], stages ?? [], renewal);
+        double periodDays = 7,
+        double? rateUnitDays = null) =>
+        new(horizon, periodDays, provisions, mechanisms ?? [], spoilers ?? [], stages ?? [], renewal) { RateUnitDays = rateUnitDays };
 
     /// <summary>A scenario whose signatories are all the given actors.</summary>
     public static Scenario Scenario(ComplianceDesign? design, params Actor[] actors) =>
@@ -45,14 +46,25 @@ internal static class Ceasefire
 
     /// <summary>
     /// The calibration scenario: government and rebels both bound by a ceasefire worth 0.6 against a reservation
-    /// of 0.5 (surplus 0.1 per week), temptation <see cref="MechanismDefaults.GenericTemptation"/>, no penalty of its
-    /// own, default traits (forgiving tit-for-tat, δ 0.95, forgiveness 0.5), 52 weekly periods.
+    /// of 0.5 (surplus 0.1 per week), temptation per week log-normal around <see cref="MechanismDefaults.GenericTemptation"/>
+    /// with σ <see cref="MechanismDefaults.GenericTemptationSpread"/> (run it with a sampling rig), no penalty of its
+    /// own, default traits (forgiving tit-for-tat, δ 0.95, forgiveness 0.5); rates per week, one year of 364 days
+    /// simulated in periods of <paramref name="periodDays"/> days.
     /// </summary>
-    public static Scenario Generic(params Mechanism[] mechanisms) =>
+    public static Scenario Generic(double periodDays, params Mechanism[] mechanisms) =>
         Scenario(
-            Design([Provision("ceasefire", MechanismDefaults.GenericTemptation, 0, "government", "rebels")], mechanisms),
+            Design(
+                [new("ceasefire", "ceasefire", ["government", "rebels"],
+                    new LogNormalDist(Math.Log(MechanismDefaults.GenericTemptation), MechanismDefaults.GenericTemptationSpread), 0.0)],
+                mechanisms,
+                horizon: (int)Math.Round(ComplianceCalibration.YearDays / periodDays),
+                periodDays: periodDays,
+                rateUnitDays: MechanismDefaults.CalibrationUnitDays),
             Party("government"),
             Party("rebels"));
+
+    /// <summary><see cref="Generic(double, Mechanism[])"/> in weekly periods.</summary>
+    public static Scenario Generic(params Mechanism[] mechanisms) => Generic(7, mechanisms);
 
     public static Mechanism Mechanism(string id, MechanismKind kind, double? detection = null, double? falseAlarm = null,
         double? penalty = null, string? stage = null, TermCondition? when = null) =>
@@ -62,11 +74,16 @@ internal static class Ceasefire
 /// <summary>A compiled scenario with its parameter means, ready to run: what the Monte Carlo runner does, in small.</summary>
 internal sealed class ComplianceRig
 {
-    public ComplianceRig(Scenario scenario, double utility = 0.6, double reservation = 0.5, double[]? package = null)
+    private readonly ParameterSampler? _sampler;
+    private readonly List<(int Slot, double Value)> _overrides = [];
+
+    /// <param name="sample">Draw each run's parameters from their distributions (as the Monte Carlo runner does); otherwise every run uses the means.</param>
+    public ComplianceRig(Scenario scenario, double utility = 0.6, double reservation = 0.5, double[]? package = null, bool sample = false)
     {
         Parameters = new ParameterTable();
         Model = ComplianceModel.Compile(scenario, Parameters);
         P = Parameters.Means();
+        _sampler = sample ? new ParameterSampler(Parameters) : null;
         Workspace = new ComplianceWorkspace(Model);
         Utilities = Enumerable.Repeat(utility, scenario.Actors.Count).ToArray();
         Reservations = Enumerable.Repeat(reservation, scenario.Actors.Count).ToArray();
@@ -81,10 +98,41 @@ internal sealed class ComplianceRig
     public double[] Reservations { get; }
     public double[] Package { get; }
 
-    public void Set(string path, double value) => P[Parameters.IndexOf(path)] = value;
+    public void Set(string path, double value)
+    {
+        var slot = Parameters.IndexOf(path);
+        P[slot] = value;
+        _overrides.Add((slot, value));
+    }
 
-    public ComplianceResult Run(long run, ulong seed = 42, IComplianceObserver? observer = null) =>
-        ComplianceSimulator.Run(Model, P, Package, Utilities, Reservations, seed, run, Workspace, observer);
+    public ComplianceResult Run(long run, ulong seed = 42, IComplianceObserver? observer = null)
+    {
+        if (_sampler is not null)
+        {
+            _sampler.Sample(seed, run, P);
+            foreach (var (slot, value) in _overrides)
+            {
+                P[slot] = value;
+            }
+        }
+
+        return ComplianceSimulator.Run(Model, P, Package, Utilities, Reservations, seed, run, Workspace, observer);
+    }
+
+    /// <summary>Share of <paramref name="runs"/> runs still holding after <paramref name="periods"/> periods.</summary>
+    public double Holding(int runs, int periods, ulong seed = 42)
+    {
+        var held = 0;
+        for (var r = 0; r < runs; r++)
+        {
+            if (Run(r, seed).PeriodsHeld >= periods)
+            {
+                held++;
+            }
+        }
+
+        return (double)held / runs;
+    }
 
     /// <summary>Share of <paramref name="runs"/> runs that held to the horizon.</summary>
     public double Survival(int runs, ulong seed = 42)

@@ -3,30 +3,28 @@ using Negotiation.Simulation.Compliance;
 
 namespace Negotiation.Simulation.Tests.Compliance;
 
-/// <summary>The constants in <see cref="MechanismDefaults"/> are what the closed-form calibration gives, rounded.</summary>
+/// <summary>
+/// The closed form the defaults are fitted with (docs/model-compliance.md, section 10). These tests check the
+/// formula by hand and that each fitted constant is still the solution of its fit; whether the model reproduces
+/// figures it was not fitted to is checked by simulation in <see cref="MechanismDefaultsTest"/>.
+/// </summary>
 public sealed class ComplianceCalibrationTest
 {
     [Fact]
-    public void HazardFor_66PercentOneYearSurvival_IsAbout08PercentPerWeek()
-    {
-        // 1 − 0.66^(1/52) = 1 − exp(ln 0.66 / 52) = 1 − exp(−0.415515 / 52) = 1 − exp(−0.0079907) = 0.0079589
-        Assert.Equal(0.0079589, ComplianceCalibration.HazardFor(0.66), 1e-6);
-    }
-
-    [Fact]
-    public void SurvivalWithPeacekeepers_IsBaselineToTheHazardRatio()
-    {
-        // 0.66^0.47 = exp(0.47 · ln 0.66) = exp(0.47 · −0.415515) = exp(−0.195292) = 0.82259
-        Assert.Equal(0.82259, ComplianceCalibration.SurvivalWithPeacekeepers, 1e-5);
-    }
-
-    [Fact]
     public void GenericHazard_WithoutMechanism_ByHand()
     {
-        // D = 0.5, F = 0.002, c = 0.5 · (0 + 0.5 · 19 · 0.1) = 0.475, T = 0.0819:
-        // v = 1 − Φ(ln(0.475 / 0.0819) + 0.5) = 1 − Φ(2.25781) = 0.011980
-        // h = 2 · 0.5 · (0.5 · 0.011980 + 0.988020 · 0.002) = 0.0059900 + 0.0019760 = 0.0079660
-        Assert.Equal(0.007966, ComplianceCalibration.GenericHazard(MechanismDefaults.GenericTemptation, null), 1e-5);
+        // D = 0.5; φ = −ln(1 − 0.002) / 7 = 0.00028600 per day; PV = 0.1 / −ln 0.95 = 1.949573;
+        // c = 0.5 · (0 + 0.5 · 1.949573) = 0.487393; v = 1 − Φ(ln(0.487393 / 0.0729) + 0.5) = 1 − Φ(2.399982) = 0.0081979;
+        // h = 2 · 0.5 · (0.5 · 0.0081979 / 7 + 0.00028600) = 0.00087157 per day.
+        Assert.Equal(0.00087157, ComplianceCalibration.GenericHazard(0.0729, null), 1e-7);
+    }
+
+    [Fact]
+    public void Survival_WithoutSpread_IsTheConstantHazardCurve()
+    {
+        var h = ComplianceCalibration.GenericHazard(0.0729, null);
+
+        Assert.Equal(Math.Exp(-h * 364), ComplianceCalibration.Survival(364, 0.0729, null, spread: 0), 1e-9);
     }
 
     [Fact]
@@ -36,36 +34,47 @@ public sealed class ComplianceCalibrationTest
     }
 
     [Theory]
-    [InlineData(MechanismKind.JointMonitoring, ComplianceCalibration.SurvivalWithMechanism)]
-    [InlineData(MechanismKind.Verification, ComplianceCalibration.SurvivalWithMechanism)]
-    [InlineData(MechanismKind.Peacekeepers, 0.8226)]
-    [InlineData(MechanismKind.DemilitarisedZone, 0.8226)]
-    public void DefaultDetection_IsTheSolvedDetectionForItsTarget(MechanismKind kind, double target)
+    [InlineData(MechanismKind.JointMonitoring)]
+    [InlineData(MechanismKind.Verification)]
+    public void DefaultDetection_IsTheSolvedDetectionFor81Percent(MechanismKind kind)
     {
         var defaults = MechanismDefaults.For(kind);
 
-        var solved = ComplianceCalibration.SolveDetection(defaults.FalseAlarm, defaults.Penalty, target);
+        var solved = ComplianceCalibration.SolveDetection(defaults.FalseAlarm, defaults.Penalty, ComplianceCalibration.SurvivalWithMechanism);
 
-        Assert.Equal(solved, defaults.Detection, 0.006);
+        Assert.Equal(solved, defaults.Detection, 0.003);
+    }
+
+    [Theory]
+    [InlineData(MechanismKind.DemilitarisedZone)]
+    [InlineData(MechanismKind.SanctionsSnapback)]
+    public void DefaultPenalty_IsTheSolvedPenaltyFor81Percent(MechanismKind kind)
+    {
+        var defaults = MechanismDefaults.For(kind);
+
+        var solved = ComplianceCalibration.SolvePenalty(defaults.Detection, defaults.FalseAlarm, ComplianceCalibration.SurvivalWithMechanism);
+
+        Assert.Equal(solved, defaults.Penalty, 0.003);
     }
 
     [Fact]
-    public void SanctionsSnapback_DefaultPenalty_IsTheSolvedPenaltyFor81Percent()
+    public void MechanismDefaults_RestateTheWeeklyFalseAlarmPerRateUnit()
     {
-        var defaults = MechanismDefaults.For(MechanismKind.SanctionsSnapback);
-
-        Assert.Equal(ComplianceCalibration.SolvePenalty(0, 0, ComplianceCalibration.SurvivalWithMechanism), defaults.Penalty, 0.006);
+        // 0.001 per week is 1 − 0.999^(1/7) = 0.00014291 per day and 1 − 0.999^(30/7) = 0.0042787 per 30 days.
+        Assert.Equal(0.00014291, MechanismDefaults.For(MechanismKind.JointMonitoring, 1).FalseAlarm, 1e-8);
+        Assert.Equal(0.0042787, MechanismDefaults.For(MechanismKind.JointMonitoring, 30).FalseAlarm, 1e-7);
     }
 
     [Fact]
-    public void MonitoringMechanism_ReplacesRumourFalseAlarms_WithItsOwn()
+    public void AddingAMonitor_NeverAddsFalseAlarms()
     {
-        // A monitor that sees nothing extra (detection 1e-9) but reports false alarms at 0.001 instead of the
-        // 0.002 rumour rate: h falls by 2 · 0.5 · (1 − v) · (0.002 − 0.001) ≈ 0.001 · (1 − 0.012) = 0.000988.
-        var rumour = ComplianceCalibration.GenericHazard(MechanismDefaults.GenericTemptation, null);
-        var verified = ComplianceCalibration.GenericHazard(MechanismDefaults.GenericTemptation, new MechanismStrength(1e-9, 0.001, 0));
+        var baseline = MechanismDefaults.HazardPerDay(MechanismDefaults.BaselineFalseAlarm, 7);
 
-        Assert.Equal(0.000988, rumour - verified, 1e-5);
+        var careless = ComplianceRules.FalseAlarmHazard(true, bestMonitor: 10 * baseline, others: 0, baseline);
+        var careful = ComplianceRules.FalseAlarmHazard(true, bestMonitor: baseline / 2, others: 0, baseline);
+
+        Assert.Equal(baseline, careless, 1e-15);
+        Assert.Equal(baseline / 2, careful, 1e-15);
     }
 
     [Fact]

@@ -37,10 +37,9 @@ public sealed class ComplianceRulesTest
     }
 
     [Fact]
-    public void FutureValue_IsDeltaOverOneMinusDeltaTimesSurplus()
+    public void FutureValue_IsTheContinuousPerpetuity_SurplusOverMinusLnDelta()
     {
-        // 0.95 / (1 − 0.95) · 0.1 = 19 · 0.1 = 1.9
-        Assert.Equal(1.9, ComplianceRules.FutureValue(0.1, 0.95), 1e-9);
+        Assert.Equal(1.9495726, ComplianceRules.FutureValue(0.1, 0.95), 1e-6); // 0.1 / 0.0512933
     }
 
     [Fact]
@@ -53,8 +52,8 @@ public sealed class ComplianceRulesTest
     public void ExpectedViolationCost_IsDetectionTimesPenaltyPlusRiskedFuture()
     {
         // A mechanism over the generic ceasefire: D = 0.8, penalty 0.31, P(collapse | detected) 0.5,
-        // δ 0.95, surplus 0.1: 0.8 · (0.31 + 0.5 · 19 · 0.1) = 0.8 · (0.31 + 0.95) = 0.8 · 1.26 = 1.008
-        Assert.Equal(1.008, ComplianceRules.ExpectedViolationCost(0.8, 0.31, 0.5, 0.95, 0.1), 1e-9);
+        // δ 0.95, surplus 0.1: 0.8 · (0.31 + 0.5 · 0.1 / −ln 0.95) = 0.8 · (0.31 + 0.974786) = 1.027829
+        Assert.Equal(1.027829, ComplianceRules.ExpectedViolationCost(0.8, 0.31, 0.5, 0.95, 0.1), 1e-6);
     }
 
     [Fact]
@@ -135,5 +134,14 @@ public sealed class ComplianceRulesTest
                 return ComplianceRules.ExpectedViolationCost(low, 0.3, collapse, delta, surplus)
                     <= ComplianceRules.ExpectedViolationCost(high, 0.3, collapse, delta, surplus) + 1e-12;
             });
+    }
+
+    [Fact]
+    public void GainWhenViolating_IsTheLogNormalPartialExpectation_AboveTheCost()
+    {
+        // T = 0.3, c = 0.974786, σ = 1: z* = ln(0.974786 / 0.3) + 0.5 = 1.678435; 1 − Φ(z*) = 0.0466311,
+        // 1 − Φ(z* − 1) = 0.2487478: E[g | g > c] = 0.3 · 0.2487478 / 0.0466311 = 1.600314.
+        Assert.Equal(1.600314, ComplianceRules.GainWhenViolating(0.3, 0.974786, 1), 1e-5);
+        Assert.Equal(0.3, ComplianceRules.GainWhenViolating(0.3, 0, 1));
     }
 }

@@ -34,12 +34,13 @@ public sealed partial class ComplianceSimulatorTest
     [Fact]
     public void Spoiler_ProbabilityOfSpoilerCollapse_MatchesAttackTimesMisattribution()
     {
-        // One period, grim government: P(collapse by spoiler) = attack · misattribution = 0.3 · 0.4 = 0.12
+        // One weekly period, grim government: attacks at the hazard −ln(1 − 0.3) per week, each misattributed with 0.4:
+        // P(collapse by spoiler) = 1 − exp(0.4 · ln 0.7) = 1 − 0.7^0.4 = 0.1330
         var rig = SpoiledBy(new Spoiler("nusra", "al-Nusra", 0.3, 0.4, ["rebels"]), Ceasefire.Traits(ResponseKind.GrimTrigger), horizon: 1);
         var share = Enumerable.Range(0, 20_000).Count(r => rig.Run(r).Cause == CollapseCause.Spoiler) / 20_000.0;
 
-        // √(0.12 · 0.88 / 20000) = 0.0023; ±0.01 is over 4 standard errors.
-        Assert.InRange(share, 0.11, 0.13);
+        // √(0.133 · 0.867 / 20000) = 0.0024; ±0.01 is over 4 standard errors.
+        Assert.InRange(share, 0.123, 0.143);
     }
 
     [Fact]

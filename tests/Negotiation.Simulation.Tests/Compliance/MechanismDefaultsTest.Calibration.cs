@@ -5,69 +5,62 @@ using Xunit.Abstractions;
 namespace Negotiation.Simulation.Tests.Compliance;
 
 /// <summary>
-/// The generic two-party weekly ceasefire (52 periods) must reproduce the empirical one-year survival figures
-/// the defaults were calibrated to (docs/model-compliance.md, "Calibration"):
-/// ETH/PRIO CF data (Clayton et al. 2022): 66% without an agreed compliance mechanism, 81% with one;
-/// Fortna (2004): peacekeepers, hazard ratio 0.47 → 0.66^0.47 = exp(0.47 · ln 0.66) = exp(−0.1953) = 0.823.
-/// Tolerance ±0.02: inside the empirical figures' own uncertainty (a binomial 95% interval over the few hundred
-/// ceasefires per group is ±3–5 points) and about 6 Monte Carlo standard errors (√(0.66·0.34/20000) = 0.0033).
+/// Calibration and validation of the defaults against published figures (docs/model-compliance.md, section 10).
+/// The simulation (not the closed form it was fitted with) runs the generic two-party ceasefire, rates per week,
+/// temptation log-normal across agreements, one year of 364 days in weekly periods, 20,000 runs.
+/// Calibration (fitted): ETH/PRIO one-year survival 66% without a mechanism (median temptation) and 81% with one
+/// (joint-monitoring detection; DMZ and snap-back penalties). Tolerance ±0.02: six Monte Carlo standard errors
+/// (√(0.66·0.34/20000) = 0.0034) to cover the closed form's approximation (it ignores the tit-for-tat week's delay).
+/// Validation (not fitted): the peacekeeper effect (Fortna 2004). The first month is compared with the record in
+/// docs/model-compliance.md (not met: the model's early hazard is not higher than its later one).
 /// </summary>
 public sealed partial class MechanismDefaultsTest(ITestOutputHelper output)
 {
     private const int Runs = 20_000;
 
-    private double Measure(string label, Scenario scenario)
+    private double Measure(string label, Scenario scenario, int periods = 52)
     {
-        var survival = new ComplianceRig(scenario).Survival(Runs);
-        output.WriteLine($"{label}: one-year survival {survival:F4} over {Runs} runs");
+        var survival = new ComplianceRig(scenario, sample: true).Holding(Runs, periods);
+        output.WriteLine($"{label}: holding after {periods} weeks {survival:F4} over {Runs} runs");
         return survival;
     }
 
     [Fact]
-    public void GenericCeasefire_WithoutMechanism_HoldsOneYearInAbout66Percent()
+    public void Calibration_GenericCeasefireWithoutMechanism_HoldsOneYearInAbout66Percent()
     {
         var survival = Measure("none", Ceasefire.Generic());
 
         Assert.InRange(survival, 0.64, 0.68);
     }
 
-    [Fact]
-    public void GenericCeasefire_WithJointMonitoring_HoldsOneYearInAbout81Percent()
+    [Theory]
+    [InlineData(MechanismKind.JointMonitoring)]
+    [InlineData(MechanismKind.Verification)]
+    [InlineData(MechanismKind.DemilitarisedZone)]
+    [InlineData(MechanismKind.SanctionsSnapback)]
+    public void Calibration_GenericCeasefireWithAComplianceMechanism_HoldsOneYearInAbout81Percent(MechanismKind kind)
     {
-        var survival = Measure("joint-monitoring", Ceasefire.Generic(Ceasefire.Mechanism("jmc", MechanismKind.JointMonitoring)));
+        var survival = Measure(kind.ToString(), Ceasefire.Generic(Ceasefire.Mechanism("m", kind)));
 
         Assert.InRange(survival, 0.79, 0.83);
     }
 
+    /// <summary>
+    /// Validation: Fortna (2004) estimates that peacekeepers cut the hazard of renewed war to about 0.47 of its level
+    /// without them. Peacekeepers' defaults are judgements, not fitted. The simulated ratio is the cumulative hazard
+    /// ratio at one year, ln S_pk / ln S_none. Band [0.35, 0.63]: the published estimate within ×/÷ 1.35 (a standard
+    /// error of 0.3 on ln HR, typical of a Cox model on a few dozen peacekeeping cases; the paper's own standard
+    /// error is NOT verified here) widened by three Monte Carlo standard errors of the simulated ratio (≈ 0.01 each).
+    /// </summary>
     [Fact]
-    public void GenericCeasefire_WithPeacekeepers_HoldsOneYearInAbout82Percent()
+    public void Validation_PeacekeepersHazardRatio_WithinThePublishedEstimatesUncertainty()
     {
-        var survival = Measure("peacekeepers", Ceasefire.Generic(Ceasefire.Mechanism("pko", MechanismKind.Peacekeepers)));
-
-        Assert.InRange(survival, 0.803, 0.843);
-    }
-
-    [Theory]
-    [InlineData(MechanismKind.Verification, 0.81)]
-    [InlineData(MechanismKind.DemilitarisedZone, 0.823)]
-    [InlineData(MechanismKind.SanctionsSnapback, 0.81)]
-    public void GenericCeasefire_WithJudgedKinds_HoldsOneYearAtTheirTargets(MechanismKind kind, double target)
-    {
-        var survival = Measure(kind.ToString(), Ceasefire.Generic(Ceasefire.Mechanism("m", kind)));
-
-        Assert.InRange(survival, target - 0.02, target + 0.02);
-    }
-
-    [Fact]
-    public void GenericCeasefire_JointMonitoring_HazardRatioNearTheEmpirical054()
-    {
-        // Proportional hazards: HR = ln S_with / ln S_without; ETH/PRIO reports about 0.54 (ln 0.81 / ln 0.66 = 0.51).
         var without = Measure("none", Ceasefire.Generic());
-        var with = Measure("joint-monitoring", Ceasefire.Generic(Ceasefire.Mechanism("jmc", MechanismKind.JointMonitoring)));
+        var with = Measure("peacekeepers", Ceasefire.Generic(Ceasefire.Mechanism("pko", MechanismKind.Peacekeepers)));
 
         var hazardRatio = Math.Log(with) / Math.Log(without);
 
-        output.WriteLine($"hazard ratio {hazardRatio:F3}");
-        Assert.InRange(hazardRatio, 0.40, 0.65);
+        output.WriteLine($"hazard ratio {hazardRatio:F3} (Fortna 2004: {ComplianceCalibration.PeacekeepingHazardRatio})");
+        Assert.InRange(hazardRatio, 0.35, 0.63);
     }
 }

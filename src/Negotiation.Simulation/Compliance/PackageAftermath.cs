@@ -1,0 +1,162 @@
+using Negotiation.Core.Common;
+using Negotiation.Core.Model;
+
+namespace Negotiation.Simulation.Compliance;
+
+/// <summary>
+/// The shadow of the future at the table (docs/model-compliance.md, section 11): what each actor expects to get
+/// from each term after signature, given the partners' expected compliance under the mechanisms that term brings.
+/// A provision tied to a term (<c>when</c>) is violated by each obligated partner i at its opportunities with
+/// probability v_i = P(gain &gt; expected response) (section 3, at the first violation: nothing yet held against i),
+/// so an actor a not bound by it receives the term's value in a share Π_i (1 − v_i) of the time:
+/// <c>keep[a, c] = Π over provisions tied to candidate c, partners i ≠ a bound by it, of (1 − v_i)</c>.
+/// The bargaining engine multiplies actor a's utility of candidate c by keep[a, c]. Closed form, one pass per run,
+/// no nested simulation; <see cref="Fill"/> allocates nothing. Immutable and shared by all worker threads.
+/// </summary>
+public sealed class PackageAftermath
+{
+    private readonly ComplianceModel _model;
+    private readonly int[] _issueStart;
+    private readonly double[] _candidateTerm;
+    private readonly int[] _tied;   // provisions with a term condition, in scenario order
+
+    private PackageAftermath(ComplianceModel model, int[] issueStart, double[] candidateTerm, int[] tied)
+    {
+        _model = model;
+        _issueStart = issueStart;
+        _candidateTerm = candidateTerm;
+        _tied = tied;
+    }
+
+    /// <summary>Candidates (terms of all issues, flat) the factors are given for.</summary>
+    public int CandidateCount => _candidateTerm.Length;
+
+    /// <summary>
+    /// The aftermath of a compliance model for a candidate list (issue j's candidates are
+    /// <paramref name="issueStart"/>[j] .. [j + 1] − 1, each an option index or a value, as in a package); null
+    /// when compliance is not simulated or no provision is tied to a term (then nothing differs between packages).
+    /// </summary>
+    public static PackageAftermath? For(ComplianceModel model, ReadOnlySpan<int> issueStart, ReadOnlySpan<double> candidateTerm)
+    {
+        Guard.NotNull(model);
+        if (!model.Enabled)
+        {
+            return null;
+        }
+
+        var tied = Enumerable.Range(0, model.ProvisionCount).Where(j => model.ProvisionGate[j] is not null).ToArray();
+        return tied.Length == 0 ? null : new PackageAftermath(model, issueStart.ToArray(), candidateTerm.ToArray(), tied);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="keep"/>[a · <see cref="CandidateCount"/> + c], the share of its value of candidate c
+    /// that actor a expects to receive after signature (1 for terms no partner is bound by).
+    /// </summary>
+    /// <param name="p">The run's parameter vector.</param>
+    /// <param name="weight">Per actor and issue, the run's normalised weight ([a · issues + j]).</param>
+    /// <param name="value">Per actor and candidate, the run's value in [0, 1] ([a · candidates + c]).</param>
+    /// <param name="reservation">Per actor, the value of no agreement.</param>
+    public void Fill(ReadOnlySpan<double> p, ReadOnlySpan<double> weight, ReadOnlySpan<double> value, ReadOnlySpan<double> reservation, Span<double> keep)
+    {
+        var model = _model;
+        var n = model.ActorCount;
+        var t = CandidateCount;
+        keep[..(n * t)].Fill(1.0);
+        foreach (var j in _tied)
+        {
+            var gate = model.ProvisionGate[j]!;
+            var issue = gate.Issue;
+            for (var c = _issueStart[issue]; c < _issueStart[issue + 1]; c++)
+            {
+                if (!gate.MatchesTerm(_candidateTerm[c]))
+                {
+                    continue;
+                }
+
+                foreach (var i in model.Obligated[j])
+                {
+                    var kept = 1 - ViolationChance(p, j, i, _candidateTerm[c], issue, ExpectedSurplus(i, weight, value, reservation));
+                    for (var a = 0; a < n; a++)
+                    {
+                        if (!Obliges(j, a))
+                        {
+                            keep[a * t + c] *= kept;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The chance that actor <paramref name="actor"/> takes an opportunity to violate provision
+    /// <paramref name="provision"/> when the agreed term on <paramref name="issue"/> is <paramref name="term"/>:
+    /// v = P(G·shock &gt; c), G the mean gain of an opportunity, c = D · (P + M + C · surplus / −ln δ) with the
+    /// detection D and penalty M of the mechanisms that term brings (those without a condition, staged or not, and
+    /// those whose condition is on the same issue and matches the term) and C the chance a responder quits over a
+    /// first sighting.
+    /// </summary>
+    public double ViolationChance(ReadOnlySpan<double> p, int provision, int actor, double term, int issue, double surplus)
+    {
+        var model = _model;
+        var detection = MechanismDefaults.BaselineDetection;
+        var penalty = Math.Max(0, p[model.ProvisionPenaltySlot[provision]]);
+        for (var m = 0; m < model.MechanismCount; m++)
+        {
+            var gate = model.MechanismGate[m];
+            if (gate is not null && (gate.Issue != issue || !gate.MatchesTerm(term)))
+            {
+                continue;
+            }
+
+            detection = ComplianceRules.EitherOf(detection, Math.Clamp(p[model.DetectionSlot[m]], 0, 1));
+            penalty += Math.Max(0, p[model.MechanismPenaltySlot[m]]);
+        }
+
+        var survives = 1.0;
+        foreach (var k in model.Responders[actor])
+        {
+            survives *= 1 - ComplianceRules.CollapseIfDetected(model.Response[k], p[model.ForgivenessSlot[k]], p[model.ToleranceSlot[k]], 1);
+        }
+
+        var cost = ComplianceRules.ExpectedViolationCost(detection, penalty, 1 - survives, Math.Clamp(p[model.DiscountSlot[actor]], 0, 0.999999), surplus);
+        var gain = Math.Max(0, p[model.TemptationSlot[provision]]) * MechanismDefaults.OpportunityDays / model.RateUnitDays;
+        return ComplianceRules.ViolationProbability(gain, cost, MechanismDefaults.TemptationNoise);
+    }
+
+    /// <summary>
+    /// What actor i expects to gain from an agreement, before one is reached: half the way from its no-deal value to
+    /// its best attainable utility, max(0, (best − r) / 2) (JUDGEMENT: a deal splits the difference).
+    /// </summary>
+    private double ExpectedSurplus(int i, ReadOnlySpan<double> weight, ReadOnlySpan<double> value, ReadOnlySpan<double> reservation)
+    {
+        var issues = _issueStart.Length - 1;
+        var t = CandidateCount;
+        var best = 0.0;
+        for (var j = 0; j < issues; j++)
+        {
+            var top = 0.0;
+            for (var c = _issueStart[j]; c < _issueStart[j + 1]; c++)
+            {
+                top = Math.Max(top, value[i * t + c]);
+            }
+
+            best += weight[i * issues + j] * top;
+        }
+
+        return Math.Max(0, (best - reservation[i]) / 2);
+    }
+
+    private bool Obliges(int provision, int actor)
+    {
+        foreach (var i in _model.Obligated[provision])
+        {
+            if (i == actor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
