@@ -68,6 +68,7 @@ public sealed class ExpectedUtilityGame
     private readonly double[] _risk;
     private readonly double[] _value;      // [i * n + j]: EU_i(i challenges j)
     private readonly double[] _probability; // [i * n + j]: P_ij
+    private readonly double[] _distance;    // [k * n + a]: (|x_k − x_a| / range)^r_k
     private readonly double[] _exposure;
     private readonly double[] _next;
     private readonly double[] _path;       // [round * n + i]
@@ -81,6 +82,7 @@ public sealed class ExpectedUtilityGame
         _risk = new double[capacity];
         _value = new double[capacity * capacity];
         _probability = new double[capacity * capacity];
+        _distance = new double[capacity * capacity];
         _exposure = new double[capacity];
         _next = new double[capacity];
         _path = new double[(settings.MaxRounds + 1) * capacity];
@@ -213,37 +215,63 @@ public sealed class ExpectedUtilityGame
         return moved;
     }
 
+    /// <summary>
+    /// P_ij for every pair (eq. 2 with the chosen normalisation). Each voter's scaled distance to each held position,
+    /// (|x_k − x_a|/range)^r_k, is computed once, so the votes v_k(a, b) = c_k·s_k·(d_kb − d_ka) cost no powers.
+    /// </summary>
     private void ComputeProbabilities(ReadOnlySpan<double> capability, ReadOnlySpan<double> salience, ReadOnlySpan<double> x, double range)
     {
         var n = x.Length;
-        var risk = _risk.AsSpan(0, n);
-        var allPairs = Settings.Norm == ProbabilityNorm.AllPairs ? AllPairVotes(capability, salience, x, range, risk) : 0;
-        for (var i = 0; i < n; i++)
+        var d = _distance;
+        for (var k = 0; k < n; k++)
         {
-            for (var j = 0; j < n; j++)
+            var r = _risk[k];
+            for (var a = 0; a < n; a++)
             {
-                _probability[i * n + j] = i == j ? 0
-                    : allPairs > 0 ? ExpectedUtilityRules.VotesFor(capability, salience, x, x[i], x[j], range, risk) / allPairs
-                    : ExpectedUtilityRules.WinProbability(capability, salience, x, x[i], x[j], range, risk);
+                var scaled = Math.Abs(x[k] - x[a]) / range;
+                d[k * n + a] = r == 1 ? scaled : Math.Pow(scaled, r);
             }
         }
-    }
 
-    private static double AllPairVotes(ReadOnlySpan<double> capability, ReadOnlySpan<double> salience, ReadOnlySpan<double> x, double range, ReadOnlySpan<double> risk)
-    {
-        var total = 0.0;
-        for (var a = 0; a < x.Length; a++)
+        var allPairs = 0.0;
+        if (Settings.Norm == ProbabilityNorm.AllPairs)
         {
-            for (var b = 0; b < x.Length; b++)
+            for (var k = 0; k < n; k++)
             {
-                for (var k = 0; k < x.Length; k++)
+                var w = capability[k] * salience[k];
+                for (var a = 0; a < n; a++)
                 {
-                    total += Math.Abs(ExpectedUtilityRules.Vote(capability[k], salience[k], x[k], x[a], x[b], range, risk[k]));
+                    for (var b = 0; b < n; b++)
+                    {
+                        allPairs += w * Math.Abs(d[k * n + b] - d[k * n + a]);
+                    }
                 }
             }
         }
 
-        return total;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                if (i == j || x[i] == x[j])
+                {
+                    _probability[i * n + j] = 0;
+                    continue;
+                }
+
+                var forI = 0.0;
+                var all = 0.0;
+                for (var k = 0; k < n; k++)
+                {
+                    var v = capability[k] * salience[k] * (d[k * n + j] - d[k * n + i]);
+                    forI += Math.Max(0, v);
+                    all += Math.Abs(v);
+                }
+
+                var norm = Settings.Norm == ProbabilityNorm.AllPairs ? allPairs : all;
+                _probability[i * n + j] = norm > 0 ? forI / norm : 0;
+            }
+        }
     }
 
     private void ComputeValues(ReadOnlySpan<double> salience, ReadOnlySpan<double> x, double median, double range)
