@@ -16,7 +16,7 @@ public sealed class ExpectedUtilityModel : INegotiationModel
 {
     public const string FamilyId = "expected-utility";
 
-    private ExpectedUtilityModel(VariantScenario variant, ParameterTable parameters, ExpectedUtilitySettings settings, IssueLayout[] issues)
+    private ExpectedUtilityModel(VariantScenario variant, ParameterTable parameters, ExpectedUtilitySettings settings, ExpectedUtilityIssue[] issues)
     {
         Variant = variant;
         Parameters = parameters;
@@ -33,7 +33,7 @@ public sealed class ExpectedUtilityModel : INegotiationModel
 
     public ExpectedUtilitySettings Settings { get; }
 
-    public IReadOnlyList<IssueLayout> Issues { get; }
+    public IReadOnlyList<ExpectedUtilityIssue> Issues { get; }
 
     public int MaxParticipants { get; }
 
@@ -54,7 +54,7 @@ public sealed class ExpectedUtilityModel : INegotiationModel
 
         var table = new ParameterTable();
         var errors = new List<Diagnostic>();
-        var issues = new List<IssueLayout>();
+        var issues = new List<ExpectedUtilityIssue>();
         for (var j = 0; j < scenario.Issues.Count; j++)
         {
             var issue = scenario.Issues[j];
@@ -126,7 +126,7 @@ public sealed class ExpectedUtilityModel : INegotiationModel
                     + $"expected the order of its options, e.g. expectedUtility: {{scales: {{{issue.Id}: [{string.Join(", ", issue.Options.Select(o => o.Id))}]}}}}"));
             }
 
-            issues.Add(new IssueLayout(issue, order ?? issue.Options.Select(o => o.Id).ToArray(), participants.ToArray()));
+            issues.Add(new ExpectedUtilityIssue(issue, order ?? issue.Options.Select(o => o.Id).ToArray(), participants.ToArray()));
         }
 
         if (errors.Count > 0)
@@ -142,7 +142,7 @@ public sealed class ExpectedUtilityModel : INegotiationModel
         issue.Max > issue.Min ? Math.Clamp(100 * (value - issue.Min) / (issue.Max - issue.Min), 0, 100) : 50;
 
     /// <summary>A 0–100 position back in the issue's own units (continuous), or as a fractional option index along the stated order (discrete).</summary>
-    public static double Unscale(double position, IssueLayout layout) =>
+    public static double Unscale(double position, ExpectedUtilityIssue layout) =>
         layout.Issue.Kind == IssueKind.Continuous
             ? layout.Issue.Min + position / 100 * (layout.Issue.Max - layout.Issue.Min)
             : position / 100 * (layout.Order.Count - 1);
@@ -183,4 +183,4 @@ public sealed record Participant(
     double FixedPosition);
 
 /// <summary>One issue of the compiled family: the issue, its order of options (discrete), and its participants.</summary>
-public sealed record IssueLayout(Issue Issue, IReadOnlyList<string> Order, Participant[] Participants);
+public sealed record ExpectedUtilityIssue(Issue Issue, IReadOnlyList<string> Order, Participant[] Participants);

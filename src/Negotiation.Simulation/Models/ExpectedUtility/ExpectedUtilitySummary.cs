@@ -18,6 +18,7 @@ public sealed record AgreedTerms(double AgreedShare, double MeanPosition, IReadO
 /// <summary>The expected-utility family's prediction for one issue, beside the compromise model and (when run) the bargaining family.</summary>
 /// <param name="Order">Discrete: the options in order along 0–100; continuous: empty (the dimension is [Min, Max]).</param>
 /// <param name="Outcome">The predicted outcome (the final median) over the runs.</param>
+/// <param name="OutcomeInUnits">The median forecast in the issue's own units (continuous) or as a fractional option index along <paramref name="Order"/> (discrete).</param>
 /// <param name="NearestOption">Discrete: share of runs whose predicted outcome is nearest each option, in <paramref name="Order"/>.</param>
 /// <param name="Compromise">The capability×salience weighted mean of the starting positions (Achen 2006).</param>
 /// <param name="StartMedian">Mean over runs of the median of the starting positions.</param>
@@ -31,6 +32,7 @@ public sealed record IssuePrediction(
     double Max,
     string? Unit,
     Band Outcome,
+    double OutcomeInUnits,
     IReadOnlyList<double>? NearestOption,
     Band Compromise,
     double StartMedian,
@@ -69,6 +71,7 @@ public sealed record ExpectedUtilitySummary(string Scenario, string Variant, lon
                 issue.Max,
                 issue.Unit,
                 Band.From(accumulator.Outcome[j], accumulator.OutcomeMoments[j]),
+                ExpectedUtilityModel.Unscale(accumulator.Outcome[j].Quantile(0.5), layout),
                 nearest.Length > 1 && count > 0 ? nearest.Select(c => (double)c / count).ToArray() : null,
                 Band.From(accumulator.Compromise[j], accumulator.CompromiseMoments[j]),
                 accumulator.StartMedianMoments[j].Mean,
@@ -81,7 +84,7 @@ public sealed record ExpectedUtilitySummary(string Scenario, string Variant, lon
     }
 
     /// <summary>The bargaining family's agreed terms on issue <paramref name="j"/>, placed on 0–100 as the expected-utility family places positions.</summary>
-    private static AgreedTerms Agreed(VariantAccumulator bargaining, int j, IssueLayout layout)
+    private static AgreedTerms Agreed(VariantAccumulator bargaining, int j, ExpectedUtilityIssue layout)
     {
         var agreedShare = bargaining.Runs > 0 ? (double)bargaining.Agreed / bargaining.Runs : double.NaN;
         if (layout.Issue.Kind == IssueKind.Continuous)

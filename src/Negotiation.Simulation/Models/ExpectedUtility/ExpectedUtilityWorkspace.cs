@@ -3,7 +3,7 @@ namespace Negotiation.Simulation.Models.ExpectedUtility;
 /// <summary>Watches the expected-utility family through the seam: called once per issue with the game just played.</summary>
 public interface IExpectedUtilityObserver : IModelObserver
 {
-    void OnIssue(IssueLayout issue, ExpectedUtilityGame game);
+    void OnIssue(ExpectedUtilityIssue issue, ExpectedUtilityGame game);
 }
 
 /// <summary>
