@@ -69,6 +69,8 @@ public sealed class ExpectedUtilityGame
     private readonly double[] _value;      // [i * n + j]: EU_i(i challenges j)
     private readonly double[] _probability; // [i * n + j]: P_ij
     private readonly double[] _distance;    // [k * n + a]: (|x_k − x_a| / range)^r_k
+    private readonly double[] _success;     // [i * n + j]: U^s_ij with r_i (= U^s of j against i as i sees it)
+    private readonly double[] _failure;     // [i * n + j]: U^f_ij with r_i
     private readonly double[] _exposure;
     private readonly double[] _next;
     private readonly double[] _path;       // [round * n + i]
@@ -83,6 +85,8 @@ public sealed class ExpectedUtilityGame
         _value = new double[capacity * capacity];
         _probability = new double[capacity * capacity];
         _distance = new double[capacity * capacity];
+        _success = new double[capacity * capacity];
+        _failure = new double[capacity * capacity];
         _exposure = new double[capacity];
         _next = new double[capacity];
         _path = new double[(settings.MaxRounds + 1) * capacity];
@@ -274,18 +278,42 @@ public sealed class ExpectedUtilityGame
         }
     }
 
+    /// <summary>
+    /// EU_i(ij) for every pair, with i's exponent. U^s and U^f depend on |x_i − x_j| and r_i only, so they are kept: the value
+    /// i perceives for a rival's challenge (A3, perceiver) uses the same two utilities.
+    /// </summary>
     private void ComputeValues(ReadOnlySpan<double> salience, ReadOnlySpan<double> x, double median, double range)
     {
         var n = x.Length;
+        var (q, t) = (Settings.Q, Settings.T);
         for (var i = 0; i < n; i++)
         {
+            var r = _risk[i];
+            var statusQuo = q * ExpectedUtilityRules.StatusQuo(r);   // the whole value of not challenging when Q = 1
             for (var j = 0; j < n; j++)
             {
-                _value[i * n + j] = i == j
-                    ? 0
-                    : ExpectedUtilityRules.ChallengeValue(x[i], x[j], salience[j], _probability[i * n + j], median, range, _risk[i], Settings.Q, Settings.T);
+                var ij = i * n + j;
+                if (i == j)
+                {
+                    _value[ij] = 0;
+                    continue;
+                }
+
+                _success[ij] = ExpectedUtilityRules.Success(x[i], x[j], range, r);
+                _failure[ij] = ExpectedUtilityRules.Failure(x[i], x[j], range, r);
+                var noChallenge = q < 1 ? ExpectedUtilityRules.NoChallenge(x[i], x[j], median, range, r, q, t) : statusQuo;
+                _value[ij] = ExpectedUtilityRules.ChallengeValue(_success[ij], _failure[ij], noChallenge, salience[j], _probability[ij]);
             }
         }
+    }
+
+    /// <summary>EU_j(ji) as actor i perceives it: j's position, i's salience as the target's, i's exponent (A3).</summary>
+    private double PerceivedRivalValue(ReadOnlySpan<double> salience, ReadOnlySpan<double> x, double median, double range, int i, int j)
+    {
+        var n = x.Length;
+        var r = _risk[i];
+        var noChallenge = ExpectedUtilityRules.NoChallenge(x[j], x[i], median, range, r, Settings.Q, Settings.T);
+        return ExpectedUtilityRules.ChallengeValue(_success[i * n + j], _failure[i * n + j], noChallenge, salience[i], _probability[j * n + i]);
     }
 
     /// <summary>Actor i's new position: the offer it takes among its rivals' (§6), or where it is.</summary>
@@ -305,7 +333,7 @@ public sealed class ExpectedUtilityGame
             var own = _value[i * n + j];
             var rival = Settings.RivalRisk == RivalRisk.Rival
                 ? _value[j * n + i]
-                : ExpectedUtilityRules.ChallengeValue(x[j], x[i], salience[i], _probability[j * n + i], median, range, _risk[i], Settings.Q, Settings.T);
+                : PerceivedRivalValue(salience, x, median, range, i, j);
             var offer = ExpectedUtilityRules.Classify(own, rival, x[i], x[j], out var to);
             if (offer == OfferKind.StatusQuo)
             {

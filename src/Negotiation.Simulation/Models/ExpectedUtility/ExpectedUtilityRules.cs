@@ -77,42 +77,50 @@ public static class ExpectedUtilityRules
         return forI;
     }
 
+    /// <summary>x^r, exact and without a call to <see cref="Math.Pow"/> when r = 1 (every first pass of a round).</summary>
+    public static double Power(double x, double r) => r == 1 ? x : Math.Pow(x, r);
+
     /// <summary>U^s: utility to an actor at <paramref name="x"/> of succeeding against a rival at <paramref name="xj"/> (§2, eq. 3): 2 − 4(½ − ½|x − x_j|/range)^r.</summary>
     public static double Success(double x, double xj, double range, double r) =>
-        2 - 4 * Math.Pow(0.5 - 0.5 * Math.Abs(x - xj) / range, r);
+        2 - 4 * Power(0.5 - 0.5 * Math.Abs(x - xj) / range, r);
 
     /// <summary>U^f: utility of failing against a rival at <paramref name="xj"/> (§2, eq. 4): 2 − 4(½ + ½|x − x_j|/range)^r.</summary>
     public static double Failure(double x, double xj, double range, double r) =>
-        2 - 4 * Math.Pow(0.5 + 0.5 * Math.Abs(x - xj) / range, r);
+        2 - 4 * Power(0.5 + 0.5 * Math.Abs(x - xj) / range, r);
 
     /// <summary>U^sq: utility of the status quo (§2, eq. 5): 2 − 4·½^r.</summary>
-    public static double StatusQuo(double r) => 2 - 4 * Math.Pow(0.5, r);
+    public static double StatusQuo(double r) => 2 - 4 * Power(0.5, r);
 
     /// <summary>U^b: utility of things getting better without a challenge (§2, eq. 6): 2 − 4(½ − ¼(|x − μ| + |x − x_j|)/range)^r.</summary>
     public static double Better(double x, double xj, double median, double range, double r) =>
-        2 - 4 * Math.Pow(0.5 - 0.25 * (Math.Abs(x - median) + Math.Abs(x - xj)) / range, r);
+        2 - 4 * Power(0.5 - 0.25 * (Math.Abs(x - median) + Math.Abs(x - xj)) / range, r);
 
     /// <summary>U^w: utility of things getting worse without a challenge (§2, eq. 7): 2 − 4(½ + ¼(|x − μ| + |x − x_j|)/range)^r.</summary>
     public static double Worse(double x, double xj, double median, double range, double r) =>
-        2 - 4 * Math.Pow(0.5 + 0.25 * (Math.Abs(x - median) + Math.Abs(x - xj)) / range, r);
+        2 - 4 * Power(0.5 + 0.25 * (Math.Abs(x - median) + Math.Abs(x - xj)) / range, r);
 
     /// <summary>
     /// EU_i(i challenges j) (§2, eq. 8): s_j[P·U^s + (1 − P)·U^f] + (1 − s_j)·U^s − Q·U^sq − (1 − Q)[T·U^b + (1 − T)·U^w],
     /// with every utility taken at the challenger's position <paramref name="xi"/> and risk exponent <paramref name="r"/>.
     /// </summary>
     public static double ChallengeValue(
-        double xi, double xj, double targetSalience, double winProbability, double median, double range, double r, double q, double t)
+        double xi, double xj, double targetSalience, double winProbability, double median, double range, double r, double q, double t) =>
+        ChallengeValue(Success(xi, xj, range, r), Failure(xi, xj, range, r), NoChallenge(xi, xj, median, range, r, q, t), targetSalience, winProbability);
+
+    /// <summary>Eq. 8 from its parts: s_j[P·U^s + (1 − P)·U^f] + (1 − s_j)·U^s minus the value of not challenging.</summary>
+    public static double ChallengeValue(double success, double failure, double noChallenge, double targetSalience, double winProbability) =>
+        targetSalience * (winProbability * success + (1 - winProbability) * failure) + (1 - targetSalience) * success - noChallenge;
+
+    /// <summary>The value of not challenging: Q·U^sq + (1 − Q)[T·U^b + (1 − T)·U^w].</summary>
+    public static double NoChallenge(double xi, double xj, double median, double range, double r, double q, double t)
     {
-        var success = Success(xi, xj, range, r);
-        var contest = targetSalience * (winProbability * success + (1 - winProbability) * Failure(xi, xj, range, r))
-                      + (1 - targetSalience) * success;
-        var noChallenge = q * StatusQuo(r);
+        var value = q * StatusQuo(r);
         if (q < 1)
         {
-            noChallenge += (1 - q) * (t * Better(xi, xj, median, range, r) + (1 - t) * Worse(xi, xj, median, range, r));
+            value += (1 - q) * (t * Better(xi, xj, median, range, r) + (1 - t) * Worse(xi, xj, median, range, r));
         }
 
-        return contest - noChallenge;
+        return value;
     }
 
     /// <summary>
