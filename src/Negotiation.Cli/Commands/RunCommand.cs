@@ -24,6 +24,12 @@ public static class RunCommand
         var perRun = new Option<bool>("--per-run") { Description = "Also write runs.csv: one row per run and variant (streamed, in run order)." };
         var noCharts = CommonOptions.NoCharts(" (faster; report.html then has tables only)");
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N (K/N, 1-based) and write a mergeable result; see docs/cluster.md." };
+        var model = new Option<string>("--model")
+        {
+            Description = "Model family: bargaining (the engine), expected-utility (Bueno de Mesquita / Scholz et al. 2011; docs/model-expected-utility.md) or both.",
+            DefaultValueFactory = _ => ExpectedUtilityRun.Bargaining,
+        };
+        model.AcceptOnlyFromAmong(ExpectedUtilityRun.Models);
 
         var command = new Command("run", """
             Simulate the negotiation and its aftermath many times and report the outcome distribution.
@@ -35,7 +41,7 @@ public static class RunCommand
               negotiate run scenarios/nato-russia-2022.yaml --runs 10000000 --shard 3/8 --out shards/3
             """)
         {
-            file, variants, runs, seed, threads, output, theme, quiet, json, perRun, noCharts, shard,
+            file, variants, runs, seed, threads, output, theme, quiet, json, perRun, noCharts, shard, model,
         };
         command.SetAction(parse => Execute(
             context(),
@@ -51,7 +57,8 @@ public static class RunCommand
                 parse.GetValue(json),
                 parse.GetValue(perRun),
                 !parse.GetValue(noCharts),
-                parse.GetValue(shard))));
+                parse.GetValue(shard),
+                parse.GetValue(model) ?? ExpectedUtilityRun.Bargaining)));
         return command;
     }
 
@@ -68,7 +75,8 @@ public static class RunCommand
         bool Json,
         bool PerRun,
         bool Charts,
-        string? Shard);
+        string? Shard,
+        string Model = ExpectedUtilityRun.Bargaining);
 
     public static int Execute(CliContext context, RunSettings settings)
     {
@@ -92,6 +100,17 @@ public static class RunCommand
         if (!ScenarioInput.CheckVariants(context, set, settings.Variants))
         {
             return ExitCodes.BadInput;
+        }
+
+        var expectedUtility = settings.Model == ExpectedUtilityRun.Bargaining ? null : ExpectedUtilityRun.Compile(context, set, settings.Variants);
+        if (settings.Model != ExpectedUtilityRun.Bargaining && expectedUtility is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        if (settings.Model == ExpectedUtilityRun.ExpectedUtility)
+        {
+            return ExecuteExpectedUtility(context, settings, set, expectedUtility!, shard);
         }
 
         var plan = SimulationPlan.Compile(set, settings.Variants);
@@ -118,7 +137,9 @@ public static class RunCommand
         }
 
         var summary = SummaryBuilder.Build(result);
-        ReportOutput.Write(context, summary, result, outDir, settings.Theme, settings.Charts, perRunPath);
+        var forecasts = expectedUtility is null ? null : ExpectedUtilityRun.Run(expectedUtility, request, result, context.Cancellation);
+        ReportOutput.Write(context, summary, result, outDir, settings.Theme, settings.Charts, perRunPath,
+            forecasts is null ? null : (ExpectedUtilityRun.FileName, ExpectedUtilityRun.Serialize(forecasts)));
         if (settings.Json)
         {
             context.Out.WriteLine(SummaryJson.Serialize(summary));
@@ -126,6 +147,11 @@ public static class RunCommand
         else if (!settings.Quiet)
         {
             context.Out.Write(ConsoleReport.Render(summary, context.Color));
+            if (forecasts is not null)
+            {
+                context.Out.Write(ExpectedUtilityRun.Render(forecasts));
+            }
+
             context.Out.WriteLine($"Report written to {outDir}{Path.DirectorySeparatorChar}");
         }
 
@@ -136,5 +162,25 @@ public static class RunCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary><c>--model expected-utility</c>: the expected-utility family alone; writes <c>expected-utility.json</c> into the report directory.</summary>
+    private static int ExecuteExpectedUtility(CliContext context, RunSettings settings, Core.Model.ScenarioSet set, IReadOnlyList<Simulation.Models.ExpectedUtility.ExpectedUtilityModel> models, ShardSpec? shard)
+    {
+        var request = new RunRequest(settings.Seed, settings.Runs, settings.Threads, shard);
+        var forecasts = ExpectedUtilityRun.Run(models, request, null, context.Cancellation);
+        var outDir = settings.Out ?? Path.Combine("out", set.Metadata.Id);
+        ExpectedUtilityRun.Write(outDir, forecasts);
+        if (settings.Json)
+        {
+            context.Out.WriteLine(ExpectedUtilityRun.Serialize(forecasts));
+        }
+        else if (!settings.Quiet)
+        {
+            context.Out.Write(ExpectedUtilityRun.Render(forecasts));
+            context.Out.WriteLine($"Forecast written to {Path.Combine(outDir, ExpectedUtilityRun.FileName)}");
+        }
+
+        return context.Cancellation.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
     }
 }

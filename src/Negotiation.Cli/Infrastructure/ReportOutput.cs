@@ -16,7 +16,9 @@ public static class ReportOutput
     /// <summary>One row per run and variant, written with <c>--per-run</c>.</summary>
     public const string PerRunFileName = "runs.csv";
 
-    public static void Write(CliContext context, SimulationSummary summary, MonteCarloResult result, string outDir, string theme, bool charts, string? perRunCsv)
+    /// <param name="alsoWrite">One more text file swapped in with the report (the expected-utility forecast of <c>--model both</c>).</param>
+    public static void Write(CliContext context, SimulationSummary summary, MonteCarloResult result, string outDir, string theme, bool charts, string? perRunCsv,
+        (string Name, string Text)? alsoWrite = null)
     {
         var extra = new List<ReportExtraFile>
         {
@@ -26,6 +28,15 @@ public static class ReportOutput
                 writer.Write(ResultStateFile.Serialize(result));
             }),
         };
+        if (alsoWrite is { } more)
+        {
+            extra.Add(new ReportExtraFile(more.Name, stream =>
+            {
+                using var writer = new StreamWriter(stream, leaveOpen: true);
+                writer.Write(more.Text);
+            }));
+        }
+
         if (perRunCsv is not null)
         {
             extra.Add(new ReportExtraFile(PerRunFileName, stream =>

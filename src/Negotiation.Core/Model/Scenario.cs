@@ -25,6 +25,9 @@ public sealed record Scenario(
     IReadOnlyList<ScenarioEvent> Events,
     ComplianceDesign? Compliance)
 {
+    /// <summary>The optional <c>expectedUtility:</c> section (order of discrete options, explicit inputs); null when absent.</summary>
+    public ExpectedUtilityDesign? ExpectedUtility { get; init; }
+
     public Issue Issue(string id) => Issues.First(i => i.Id == id);
 
     public Actor Actor(string id) => Actors.First(a => a.Id == id);

@@ -10,7 +10,7 @@ internal static class ScenarioBinder
     public static readonly string[] TopLevelKeys =
     [
         "schemaVersion", "id", "title", "description", "sources", "baseline", "issues", "actors", "proposals", "protocol",
-        "events", "compliance", "variants",
+        "events", "compliance", "variants", "expectedUtility",
     ];
 
     public static Scenario? Bind(BindContext context, YamlMapping root, string defaultId)
@@ -33,12 +33,13 @@ internal static class ScenarioBinder
         var protocol = protocolNode is null ? null : ProtocolBinder.Bind(context, protocolNode, IdMap.Keys(actorsNode).ToList(), index);
         var events = EventsBinder.Bind(context, fields.Optional("events"), index);
         var compliance = fields.Optional("compliance") is { } complianceNode ? ComplianceBinder.Bind(context, complianceNode, index) : null;
+        var expectedUtility = fields.Optional("expectedUtility") is { } euNode ? ExpectedUtilityBinder.Bind(context, euNode, index) : null;
         if (metadata is null || protocol is null)
         {
             return null;
         }
 
-        return new Scenario(metadata, issues, actors, proposals, protocol, events, compliance);
+        return new Scenario(metadata, issues, actors, proposals, protocol, events, compliance) { ExpectedUtility = expectedUtility };
     }
 
     private static ScenarioMetadata? BindMetadata(BindContext context, Fields fields, string defaultId)
