@@ -12,7 +12,7 @@ namespace Negotiation.Reporting.Html;
 /// network; a Content-Security-Policy says so to the browser too). Every text that comes from the scenario is
 /// HTML-escaped here; chart SVGs are escaped by OxyPlot's XML writer and re-serialised through XElement.
 /// </summary>
-public static class HtmlReport
+public static partial class HtmlReport
 {
     /// <summary>The page for <paramref name="summary"/> with the given charts (normally <see cref="SummaryCharts.All"/>).</summary>
     public static string Render(SimulationSummary summary, IReadOnlyList<Chart> charts, ChartTheme theme, ReportTheme pageTheme)
@@ -38,8 +38,47 @@ public static class HtmlReport
         svg.SetAttributeValue("height", null);
         svg.SetAttributeValue("role", "img");
         svg.SetAttributeValue("aria-label", chart.Caption);
+        ScopeIds(svg, "chart-" + chart.Name + "-");
         return svg.ToString(SaveOptions.DisableFormatting);
     }
+
+    /// <summary>
+    /// Prefixes every id in one inline SVG, and every reference to it (<c>url(#id)</c>, <c>href="#id"</c>), with
+    /// <paramref name="prefix"/>. OxyPlot numbers its clip paths clipPath1, clipPath2, ... in every chart; inline in
+    /// one HTML document those ids collide and the browser clips every chart with the first chart's rectangles.
+    /// </summary>
+    public static void ScopeIds(XElement svg, string prefix)
+    {
+        Guard.NotNull(svg);
+        Guard.NotNull(prefix);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (XAttribute id in svg.DescendantsAndSelf().Attributes("id"))
+        {
+            ids.Add(id.Value);
+            id.Value = prefix + id.Value;
+        }
+
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        foreach (XAttribute attribute in svg.DescendantsAndSelf().Attributes().Where(a => a.Name.LocalName != "id").ToList())
+        {
+            string value = attribute.Value;
+            if (attribute.Name.LocalName == "href" && value.StartsWith('#') && ids.Contains(value[1..]))
+            {
+                attribute.Value = "#" + prefix + value[1..];
+            }
+            else if (value.Contains("url(#", StringComparison.Ordinal))
+            {
+                attribute.Value = UrlReference().Replace(value, m => ids.Contains(m.Groups[1].Value) ? $"url(#{prefix}{m.Groups[1].Value})" : m.Value);
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"url\(#([^)\s]+)\)")]
+    private static partial System.Text.RegularExpressions.Regex UrlReference();
 
     private sealed class Page(SimulationSummary summary, IReadOnlyDictionary<string, Chart> charts, ChartTheme theme)
     {

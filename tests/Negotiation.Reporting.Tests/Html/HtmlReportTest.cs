@@ -36,6 +36,25 @@ public sealed partial class HtmlReportTest
     }
 
     [Fact]
+    public void InlineCharts_HaveUniqueIds_AndEveryReferenceResolvesInsideItsOwnChart()
+    {
+        string html = Render(SampleSummary.Create());
+        List<string> ids = Regex.Matches(html, " id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(ids, id => id.Contains("clipPath", StringComparison.Ordinal));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        MatchCollection charts = Regex.Matches(html, "<figure id=\"chart-([a-z0-9-]+)\">\n(<svg.*?</svg>)", RegexOptions.Singleline);
+        Assert.Equal(SummaryCharts.All(SampleSummary.Create(), ChartTheme.Print).Count, charts.Count);
+        foreach (Match svg in charts)
+        {
+            foreach (Match reference in Regex.Matches(svg.Groups[2].Value, "url\\(#([^)]+)\\)"))
+            {
+                Assert.StartsWith("chart-" + svg.Groups[1].Value + "-", reference.Groups[1].Value, StringComparison.Ordinal);
+                Assert.Contains(" id=\"" + reference.Groups[1].Value + "\"", svg.Groups[2].Value, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public void Page_ReferencesNothingOnTheNetwork()
     {
         string html = Render(Hostile());
