@@ -10,8 +10,37 @@ internal static class Text
     public static string Percent(double share, int decimals = 1) =>
         double.IsFinite(share) ? (share * 100).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + "%" : NotAvailable;
 
-    public static string PercentRange(double low, double high) =>
-        double.IsFinite(low) && double.IsFinite(high) ? $"{Percent(low)}–{Percent(high)}" : NotAvailable;
+    /// <summary>
+    /// An interval of shares, "53.1%–66.5%". A bound that is exactly 0 or 1 prints as "0%" or "100%"; when one decimal
+    /// would print both bounds alike, or a bound that is not exactly 0 or 1 as "0.0%" or "100.0%", more decimals are
+    /// used (up to four): 99,997 agreements in 100,000 runs read "99.989%–99.999%", not "100.0%–100.0%".
+    /// </summary>
+    public static string PercentRange(double low, double high)
+    {
+        if (!double.IsFinite(low) || !double.IsFinite(high))
+        {
+            return NotAvailable;
+        }
+
+        int decimals = 1;
+        while (decimals < 4 && (Bound(low, decimals) == Bound(high, decimals) || LooksExact(low, decimals) || LooksExact(high, decimals)))
+        {
+            decimals++;
+        }
+
+        return $"{Bound(low, decimals)}–{Bound(high, decimals)}";
+    }
+
+    private static string Bound(double share, int decimals) => share switch
+    {
+        0 => "0%",
+        1 => "100%",
+        _ => Percent(share, decimals),
+    };
+
+    // A share strictly inside (0, 1) that rounds to 0 or 100 percent would read as certain.
+    private static bool LooksExact(double share, int decimals) =>
+        share is > 0 and < 1 && Math.Round(share * 100, decimals) is 0 or 100;
 
     public static string Number(double value, string format = "0.###") =>
         double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : NotAvailable;

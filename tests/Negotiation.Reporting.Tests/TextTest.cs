@@ -19,6 +19,17 @@ public sealed class TextTest
         Assert.Equal("n/a", Text.PercentRange(double.NaN, 0.5));
     }
 
+    [Theory]
+    [InlineData(1.0, 1.0, "100%–100%")] // no trials can give this, but exact bounds print exactly
+    [InlineData(0.99996158, 1.0, "99.996%–100%")] // Wilson(100,000 of 100,000): was "100.0%–100.0%"
+    [InlineData(0.0, 0.0000384, "0%–0.004%")] // Wilson(0 of 100,000): was "0.0%–0.0%"
+    [InlineData(0.998, 1.0, "99.8%–100%")]
+    [InlineData(0.99991, 0.99999, "99.991%–99.999%")]
+    public void PercentRange_NeverPrintsANonzeroWidthIntervalAsAPoint(double low, double high, string expected)
+    {
+        Assert.Equal(expected, Text.PercentRange(low, high));
+    }
+
     [Fact]
     public void Integer_GroupsThousandsInvariantly()
     {
