@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Negotiation.Reporting;
 
 /// <summary>How numbers read in the HTML page and the console: invariant culture, "n/a" for an undefined figure.</summary>
-internal static class Text
+public static class Text
 {
     public const string NotAvailable = "n/a";
 
@@ -44,6 +44,27 @@ internal static class Text
 
     public static string Number(double value, string format = "0.###") =>
         double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : NotAvailable;
+
+    /// <summary>
+    /// A measured quantity as people write it: four significant figures, thousands grouped, never an exponent
+    /// ("11,000 centrifuges", not "1.1E+04"; "300", "7.5", "0.0125").
+    /// </summary>
+    public static string Quantity(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return NotAvailable;
+        }
+
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        int magnitude = (int)Math.Floor(Math.Log10(Math.Abs(value)));
+        double rounded = magnitude >= 3 ? Math.Round(value / Math.Pow(10, magnitude - 3), MidpointRounding.AwayFromZero) * Math.Pow(10, magnitude - 3) : Math.Round(value, Math.Min(15, 3 - magnitude), MidpointRounding.AwayFromZero);
+        return rounded.ToString(magnitude >= 3 ? "#,##0" : "0.###############", CultureInfo.InvariantCulture);
+    }
 
     public static string Integer(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -30,6 +30,20 @@ public sealed class TextTest
         Assert.Equal(expected, Text.PercentRange(low, high));
     }
 
+    [Theory]
+    [InlineData(11000, "11,000")] // was "1.1E+04" in the trace
+    [InlineData(12345.6, "12,350")]
+    [InlineData(1234.5, "1,235")] // four significant figures, halves away from zero
+    [InlineData(300, "300")]
+    [InlineData(7.5, "7.5")]
+    [InlineData(0.0125, "0.0125")]
+    [InlineData(-2500000, "-2,500,000")]
+    [InlineData(0, "0")]
+    public void Quantity_FourSignificantFiguresWithoutExponent(double value, string expected)
+    {
+        Assert.Equal(expected, Text.Quantity(value));
+    }
+
     [Fact]
     public void Integer_GroupsThousandsInvariantly()
     {

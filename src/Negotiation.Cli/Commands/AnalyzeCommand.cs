@@ -174,7 +174,7 @@ public static class AnalyzeCommand
             var issue = scenario.Issue(t.IssueId);
             var value = t.OptionId is { } option
                 ? issue.Options[issue.IndexOf(option)].Label
-                : t.Value?.ToString("G4", CultureInfo.InvariantCulture) + (issue.Unit is null ? "" : " " + issue.Unit);
+                : (t.Value is { } v ? Negotiation.Reporting.Text.Quantity(v) : "") + (issue.Unit is null ? "" : " " + issue.Unit);
             return $"{issue.Name}: {value}";
         }));
 
