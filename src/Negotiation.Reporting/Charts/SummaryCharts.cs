@@ -69,7 +69,7 @@ public static class SummaryCharts
         {
             VariantSummary v = summary.Variants[k];
             long total = v.Rounds.Histogram.Skip(1).Sum();
-            var series = new RectangleBarSeries { Title = ChartLabels.Shorten(v.Name, LegendWidth), FillColor = ChartTheme.Color(k), StrokeThickness = 0 };
+            var series = new RectangleBarSeries { Title = ChartLabels.Wrap(v.Name, LegendWidth), FillColor = ChartTheme.Color(k), StrokeThickness = 0 };
             for (int round = 1; round < v.Rounds.Histogram.Count; round++)
             {
                 double share = total == 0 ? 0 : (double)v.Rounds.Histogram[round] / total;
@@ -94,7 +94,7 @@ public static class SummaryCharts
         string name = "issue-" + FileStem(issueId);
         if (first.Kind == "continuous" || (first.Values is not null && first.Outcomes.Count == 0))
         {
-            PlotModel box = theme.NewModel(ChartLabels.Shorten(first.Name, TitleWidth(theme)), "agreed value per variant: box = middle half, whiskers = 5th–95th percentile");
+            PlotModel box = theme.NewModel(ChartLabels.Wrap(first.Name, TitleWidth(theme)), "agreed value per variant: box = middle half, whiskers = 5th–95th percentile");
             theme.AddAxis(box, new CategoryAxis
             {
                 Position = AxisPosition.Bottom,
@@ -118,7 +118,7 @@ public static class SummaryCharts
             return new Chart(name, $"Distribution of the agreed value of “{first.Name}” among agreements, per variant.", box, issueId);
         }
 
-        PlotModel model = theme.NewModel(ChartLabels.Shorten(first.Name, TitleWidth(theme)), "share of agreements settling on each option");
+        PlotModel model = theme.NewModel(ChartLabels.Wrap(first.Name, TitleWidth(theme)), "share of agreements settling on each option");
         CategoryAxis categories = VariantAxis(summary, theme, model);
         theme.AddShareAxis(model, AxisPosition.Bottom, "Share of agreements").Key = "value";
         List<(string Id, string Name)> options = summary.Variants
@@ -130,7 +130,7 @@ public static class SummaryCharts
         {
             var series = new BarSeries
             {
-                Title = ChartLabels.Shorten(options[k].Name, LegendWidth),
+                Title = ChartLabels.Wrap(options[k].Name, LegendWidth),
                 IsStacked = true,
                 FillColor = ChartTheme.Color(k),
                 StrokeColor = OxyColors.White,
@@ -169,7 +169,7 @@ public static class SummaryCharts
         for (int k = 0; k < summary.Variants.Count; k++)
         {
             VariantSummary v = summary.Variants[k];
-            BoxPlotSeries series = BoxSeries(theme, ChartTheme.Color(k), ChartLabels.Shorten(v.Name, LegendWidth), width * 0.85);
+            BoxPlotSeries series = BoxSeries(theme, ChartTheme.Color(k), ChartLabels.Wrap(v.Name, LegendWidth), width * 0.85);
             for (int a = 0; a < actors.Count; a++)
             {
                 ActorSummary? actor = v.Actors.FirstOrDefault(x => x.Id == actors[a].Id);
@@ -201,7 +201,7 @@ public static class SummaryCharts
 
             var series = new StairStepSeries
             {
-                Title = ChartLabels.Shorten(v.Name, LegendWidth),
+                Title = ChartLabels.Wrap(v.Name, LegendWidth),
                 Color = ChartTheme.Color(k),
                 StrokeThickness = theme.LineThickness,
                 VerticalStrokeThickness = theme.LineThickness,
@@ -230,7 +230,8 @@ public static class SummaryCharts
             .ThenBy(e => e.Parameter, StringComparer.Ordinal)
             .Take(TornadoParameters)
             .ToList();
-        PlotModel model = theme.NewModel($"What moves the outcome: {ChartLabels.Shorten(variant.Name, TitleWidth(theme) - 24)}", "standardised coefficient (correlation) of each uncertain parameter with the outcome");
+        entries = entries.Take(RowsThatFit(entries.Select(e => ParameterLabel(e.Parameter, theme, entries.Count)).ToList(), theme)).ToList();
+        PlotModel model = theme.NewModel(ChartLabels.Wrap($"What moves the outcome: {variant.Name}", TitleWidth(theme)), "standardised coefficient (correlation) of each uncertain parameter with the outcome");
         var categories = theme.AddAxis(model, new CategoryAxis
         {
             Position = AxisPosition.Left,
@@ -328,13 +329,23 @@ public static class SummaryCharts
 
     private const int LegendWidth = 40;
     private const int VariantLabelWidth = 24;
-    private const int ParameterWidth = 30;
+    private const int ParameterWidth = 40;
 
-    // Two lines per parameter when they fit in the plot's height, else one line keeping the path's tail.
-    private static string ParameterLabel(string path, ChartTheme theme, int rows) =>
-        theme.Height * 0.65 >= rows * 2 * theme.FontSize * 1.25
-            ? ChartLabels.Wrap(path, ParameterWidth)
-            : ChartLabels.ShortenStart(path, ParameterWidth + 6);
+    // How many of the (largest-first) rows fit the plot's height with every label whole: a category axis spaces rows
+    // evenly, so the tallest label sets the pitch. The table under the chart lists them all.
+    private static int RowsThatFit(List<string> labels, ChartTheme theme)
+    {
+        int rows = labels.Count;
+        while (rows > 3 && rows * labels.Take(rows).Max(l => l.Count(c => c == '\n') + 1) * theme.FontSize * 1.3 > theme.Height * 0.62)
+        {
+            rows--;
+        }
+
+        return rows;
+    }
+
+    // The whole path, wrapped at its dots: the tail alone left rows that read alike ("…values.moratorium" three times).
+    private static string ParameterLabel(string path, ChartTheme theme, int rows) => ChartLabels.Wrap(path, ParameterWidth);
 
     // Characters that fit under one of `count` categories spread across the plot (a glyph is about 0.6 em wide).
     private static int SlotWidth(ChartTheme theme, int count) =>
