@@ -31,16 +31,19 @@ public static class Text
         return $"{Bound(low, decimals)}–{Bound(high, decimals)}";
     }
 
+    // Bounds within rounding error of 0 or 1 (a Wilson bound at 0 or n successes is 1 − 1e-16) are those ends exactly.
+    private const double Edge = 1e-9;
+
     private static string Bound(double share, int decimals) => share switch
     {
-        0 => "0%",
-        1 => "100%",
+        < Edge => "0%",
+        > 1 - Edge => "100%",
         _ => Percent(share, decimals),
     };
 
     // A share strictly inside (0, 1) that rounds to 0 or 100 percent would read as certain.
     private static bool LooksExact(double share, int decimals) =>
-        share is > 0 and < 1 && Math.Round(share * 100, decimals) is 0 or 100;
+        share is >= Edge and <= 1 - Edge && Math.Round(share * 100, decimals) is 0 or 100;
 
     public static string Number(double value, string format = "0.###") =>
         double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : NotAvailable;
