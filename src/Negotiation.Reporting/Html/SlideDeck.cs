@@ -138,7 +138,7 @@ public static class SlideDeck
 
             Open($"The terms agreed — {baseline.Name}");
             html.Append("<table>\n<thead><tr><th>Issue</th><th>Most often agreed</th><th>Share of agreements</th></tr></thead>\n<tbody>\n");
-            const int rows = 6; // what fits a slide in 24 px type; report.html has every issue
+            const int rows = 5; // what fits a slide in 24 px type; report.html has every issue
             foreach (IssueSummary issue in baseline.Issues.Take(rows))
             {
                 if (issue.Values is { } d)
