@@ -32,6 +32,15 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
+            // A mistyped verb ("negotiate rnu x.yaml"): System.CommandLine reports it as an unrecognised argument.
+            if (args.Length > 0 && !args[0].StartsWith('-') && root.Subcommands.All(c => c.Name != args[0])
+                && Negotiation.Scenarios.Suggestions.Closest(args[0], root.Subcommands.Select(c => c.Name)) is { } verb)
+            {
+                context.Error.WriteLine($"negotiate: error: unknown command '{args[0]}'; did you mean '{verb}'?");
+                context.Error.WriteLine("Run 'negotiate --help' for usage.");
+                return ExitCodes.BadInput;
+            }
+
             foreach (var error in parse.Errors)
             {
                 context.Error.WriteLine($"negotiate: error: {error.Message}");

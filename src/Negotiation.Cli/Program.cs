@@ -10,7 +10,12 @@ Console.CancelKeyPress += (_, e) =>
     if (!cancellation.IsCancellationRequested)
     {
         e.Cancel = true;
-        Console.Error.WriteLine("negotiate: stopping after the current chunk of runs (Ctrl+C again to abort)...");
+        if (!ProgressDisplay.BarShowing)
+        {
+            // Under a live bar the message would be drawn over; the bar prints it once it has stopped.
+            Console.Error.WriteLine(ProgressDisplay.StoppingMessage);
+        }
+
         cancellation.Cancel();
     }
 };

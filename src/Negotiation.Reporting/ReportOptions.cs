@@ -23,7 +23,8 @@ public sealed record ReportExtraFile(string Name, Action<Stream> Write);
 /// <param name="Theme">Styling of charts and report.html.</param>
 /// <param name="WriteCharts">Whether to write the PNG and SVG chart files (report.html always embeds its charts).</param>
 /// <param name="ExtraFiles">Further files to place in the directory; none by default.</param>
-public sealed record ReportOptions(ReportTheme Theme = ReportTheme.Print, bool WriteCharts = true, IReadOnlyList<ReportExtraFile>? ExtraFiles = null)
+/// <param name="Slides">Whether to write slides.html, the instructor's 16:9 deck in the projector theme.</param>
+public sealed record ReportOptions(ReportTheme Theme = ReportTheme.Print, bool WriteCharts = true, IReadOnlyList<ReportExtraFile>? ExtraFiles = null, bool Slides = true)
 {
     /// <summary>Print theme with charts.</summary>
     public static ReportOptions Default { get; } = new();

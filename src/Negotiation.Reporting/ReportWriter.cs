@@ -19,6 +19,9 @@ public static class ReportWriter
     /// <summary>The page a student opens.</summary>
     public const string HtmlFile = "report.html";
 
+    /// <summary>The instructor's 16:9 deck in the projector theme (see <see cref="SlideDeck"/>).</summary>
+    public const string SlidesFile = "slides.html";
+
     /// <summary>Sub-directory holding the PNG and SVG charts.</summary>
     public const string ChartsDirectory = "charts";
 
@@ -72,6 +75,11 @@ public static class ReportWriter
         }
 
         Save(HtmlFile, utf8.GetBytes(HtmlReport.Render(summary, charts, theme, options.Theme)));
+        if (options.Slides)
+        {
+            IReadOnlyList<Chart> projector = options.Theme == ReportTheme.Projector ? charts : SummaryCharts.All(summary, ChartTheme.Projector);
+            Save(SlidesFile, utf8.GetBytes(SlideDeck.Render(summary, projector)));
+        }
 
         foreach (ReportExtraFile extra in options.ExtraFiles ?? [])
         {

@@ -135,7 +135,7 @@ public sealed class ReportWriterTest
         SimulationSummary empty = SampleSummary.Create() with { Variants = [], Comparisons = [], Sources = [] };
         ReportWriter.Write(empty, temp.Combine("r"), new ReportOptions());
         Assert.True(File.Exists(temp.Combine("r", "report.html")));
-        Assert.Equal("variant,name,runs,agreements,rate,ci95_low,ci95_high,rounds_mean,rounds_median,rounds_p90,one_year_survival,one_year_ci95_low,one_year_ci95_high\n", File.ReadAllText(temp.Combine("r", "agreement.csv")));
+        Assert.Equal("variant,name,runs,agreements,rate,ci95_low,ci95_high,rounds_mean,rounds_median,rounds_p90,one_year_survival,one_year_ci95_low,one_year_ci95_high,scenario_id,seed,complete\n", File.ReadAllText(temp.Combine("r", "agreement.csv")));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public static class AnalyzeCommand
         if (json)
         {
             context.Out.WriteLine(JsonSerializer.Serialize(
-                results.Select(r => new { variant = r.Variant.Id, analysis = r.Analysis }),
+                results.Select(r => new { variant = r.Variant.Id, analysis = Json(r.Analysis, r.Variant.Scenario) }),
                 new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
             return ExitCodes.Ok;
         }
@@ -94,11 +94,15 @@ public static class AnalyzeCommand
         }
 
         text.AppendLine();
-        var header = string.Join("  ", analysis.Signatories.Select(s => Fit(names[s], 10).PadLeft(10)));
+        // A package's utilities are in the scenario's actor order, one per actor (signatory or not): one column each.
+        text.AppendLine("Utility of each package to each actor (0 = worst, 1 = best; * = signatory):");
+        var labels = scenario.Actors.Select(a => a.Id + (analysis.Signatories.Contains(a.Id) ? "*" : "")).ToArray();
+        var widths = labels.Select(l => Math.Max(6, l.Length)).ToArray();
+        var header = string.Join("  ", labels.Select((l, i) => l.PadLeft(widths[i])));
         text.AppendLine($"{"Point",-18}  {header}  Terms");
-        AppendPoint(text, "Nash", analysis.Nash, scenario);
-        AppendPoint(text, "Kalai–Smorodinsky", analysis.KalaiSmorodinsky, scenario);
-        AppendPoint(text, "Max welfare", analysis.MaxWelfare, scenario);
+        AppendPoint(text, "Nash", analysis.Nash, scenario, widths);
+        AppendPoint(text, "Kalai–Smorodinsky", analysis.KalaiSmorodinsky, scenario, widths);
+        AppendPoint(text, "Max welfare", analysis.MaxWelfare, scenario, widths);
         text.AppendLine();
 
         var frontier = analysis.ParetoFrontier.OrderByDescending(p => p.Utilities.Sum()).ToArray();
@@ -106,7 +110,7 @@ public static class AnalyzeCommand
         text.AppendLine(string.Format(inv, "Pareto frontier: {0:N0} package(s){1}", frontier.Length, shown.Length < frontier.Length ? $", the {shown.Length} with the highest welfare shown (--all-frontier for all)" : ""));
         foreach (var package in shown)
         {
-            AppendPoint(text, "", package, scenario);
+            AppendPoint(text, "", package, scenario, widths);
         }
 
         text.AppendLine();
@@ -126,7 +130,33 @@ public static class AnalyzeCommand
         return text.ToString();
     }
 
-    private static void AppendPoint(StringBuilder text, string label, AnalysedPackage? package, Scenario scenario)
+    // The analysis as JSON, with each package's utilities keyed by actor id (a bare array left the reader to guess
+    // the order, and the order was the scenario's actors, not the signatories listed beside it).
+    private static object Json(ScenarioAnalysisResult analysis, Scenario scenario)
+    {
+        object Package(AnalysedPackage? p) => p is null ? null! : new
+        {
+            terms = p.Terms,
+            utilities = scenario.Actors.Select((a, i) => new { actor = a.Id, utility = p.Utilities[i] }).ToArray(),
+        };
+
+        return new
+        {
+            analysis.ScenarioId,
+            analysis.Signatories,
+            analysis.PackageSpaceSize,
+            analysis.PackagesExamined,
+            analysis.Exhaustive,
+            ParetoFrontier = analysis.ParetoFrontier.Select(Package).ToArray(),
+            Nash = Package(analysis.Nash),
+            KalaiSmorodinsky = Package(analysis.KalaiSmorodinsky),
+            MaxWelfare = Package(analysis.MaxWelfare),
+            analysis.Zopa,
+            analysis.Positions,
+        };
+    }
+
+    private static void AppendPoint(StringBuilder text, string label, AnalysedPackage? package, Scenario scenario, int[] widths)
     {
         if (package is null)
         {
@@ -134,7 +164,7 @@ public static class AnalyzeCommand
             return;
         }
 
-        var utilities = string.Join("  ", package.Utilities.Select(u => u.ToString("F3", CultureInfo.InvariantCulture).PadLeft(10)));
+        var utilities = string.Join("  ", package.Utilities.Select((u, i) => u.ToString("F3", CultureInfo.InvariantCulture).PadLeft(widths[i])));
         text.AppendLine($"{Fit(label, 18),-18}  {utilities}  {Terms(package, scenario)}");
     }
 
@@ -144,7 +174,7 @@ public static class AnalyzeCommand
             var issue = scenario.Issue(t.IssueId);
             var value = t.OptionId is { } option
                 ? issue.Options[issue.IndexOf(option)].Label
-                : t.Value?.ToString("G4", CultureInfo.InvariantCulture) + (issue.Unit is null ? "" : " " + issue.Unit);
+                : (t.Value is { } v ? Negotiation.Reporting.Text.Quantity(v) : "") + (issue.Unit is null ? "" : " " + issue.Unit);
             return $"{issue.Name}: {value}";
         }));
 

@@ -11,8 +11,11 @@ public sealed record CliContext(
     Func<string, string?> Environment,
     CancellationToken Cancellation)
 {
-    /// <summary>Colour on stdout only for a terminal, and never when NO_COLOR is set (no-color.org).</summary>
-    public bool Color => Interactive && string.IsNullOrEmpty(Environment("NO_COLOR"));
+    /// <summary>Colour on stdout only for a terminal, and never when NO_COLOR is set (no-color.org) or TERM is dumb.</summary>
+    public bool Color => Interactive && !DumbTerminal && string.IsNullOrEmpty(Environment("NO_COLOR"));
+
+    /// <summary>TERM=dumb: a terminal that understands no escape codes (Emacs shells, some CI logs): no colour, no live bar.</summary>
+    public bool DumbTerminal => Environment("TERM") == "dumb";
 
     /// <summary>CI systems set CI; progress then prints plain periodic lines instead of a bar.</summary>
     public bool IsCi => !string.IsNullOrEmpty(Environment("CI"));

@@ -23,7 +23,7 @@ public static class ProgressDisplay
             return task.GetAwaiter().GetResult();
         }
 
-        if (context.Interactive && !context.IsCi)
+        if (context.Interactive && !context.IsCi && !context.DumbTerminal)
         {
             ShowBar(context, label, progress, task);
         }
@@ -35,7 +35,33 @@ public static class ProgressDisplay
         return task.GetAwaiter().GetResult();
     }
 
+    /// <summary>True while the live bar owns the terminal; Ctrl+C then leaves its message to <see cref="ShowBar"/>.</summary>
+    public static volatile bool BarShowing;
+
+    /// <summary>What Ctrl+C prints: the run stops after the current chunk and writes what it has.</summary>
+    public const string StoppingMessage = "negotiate: stopping after the current chunk of runs (Ctrl+C again to abort)...";
+
+    // The live bar redraws its lines in place, so a message written under it by the Ctrl+C handler was overwritten:
+    // on cancellation the bar stops first and the message is printed after it.
     private static void ShowBar(CliContext context, string label, RunProgress progress, Task task)
+    {
+        BarShowing = true;
+        try
+        {
+            Bar(context, label, progress, task);
+        }
+        finally
+        {
+            BarShowing = false;
+        }
+
+        if (context.Cancellation.IsCancellationRequested)
+        {
+            context.Error.WriteLine(StoppingMessage);
+        }
+    }
+
+    private static void Bar(CliContext context, string label, RunProgress progress, Task task)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
         console.Progress()
@@ -50,7 +76,7 @@ public static class ProgressDisplay
             .Start(ctx =>
             {
                 var bar = ctx.AddTask(Markup.Escape(label), maxValue: progress.Total);
-                while (!task.Wait(100))
+                while (!task.Wait(100) && !context.Cancellation.IsCancellationRequested)
                 {
                     bar.Value = progress.Completed;
                 }

@@ -4,53 +4,31 @@ using Negotiation.Core.Common;
 namespace Negotiation.Reporting.Charts;
 
 /// <summary>
-/// Keeps scenario names from crowding a chart: long category labels are wrapped onto a few lines (OxyPlot draws
-/// "\n" as a line break in PNG and SVG) and cut with an ellipsis beyond that. Full names stay in the tables.
+/// Keeps scenario names from crowding a chart: long labels, legends and titles are wrapped onto several lines (OxyPlot
+/// draws "\n" as a line break in PNG and SVG), never cut. Scenarios give long names a short: label for charts.
 /// </summary>
 public static class ChartLabels
 {
-    /// <summary>Cuts <paramref name="text"/> to <paramref name="width"/> characters, ending with "…" when cut.</summary>
-    public static string Shorten(string text, int width)
-    {
-        Guard.NotNull(text);
-        Guard.Positive(width);
-        string oneLine = text.ReplaceLineEndings(" ");
-        return oneLine.Length <= width ? oneLine : oneLine[..Math.Max(0, width - 1)].TrimEnd() + "…";
-    }
-
     /// <summary>
-    /// Wraps <paramref name="text"/> onto at most <paramref name="maxLines"/> lines of about
-    /// <paramref name="width"/> characters, breaking after spaces, dots, slashes and dashes (so parameter paths
-    /// such as actors.russia.reservation wrap too); the last line is shortened with "…" if text remains.
+    /// Wraps <paramref name="text"/> onto lines of about <paramref name="width"/> characters, breaking after spaces, dots,
+    /// slashes and dashes (so parameter paths such as actors.russia.reservation wrap too); a piece longer than a line
+    /// is split. Nothing is cut: every character of the name is on the chart.
     /// </summary>
-    public static string Wrap(string text, int width, int maxLines = 2)
+    public static string Wrap(string text, int width)
     {
         Guard.NotNull(text);
         Guard.Positive(width);
-        Guard.Positive(maxLines);
-        if (maxLines == 1)
-        {
-            return Shorten(text, width);
-        }
-
         var lines = new List<string>();
         var line = new StringBuilder();
-        List<string> tokens = Tokens(text.ReplaceLineEndings(" ")).ToList();
-        for (int i = 0; i < tokens.Count; i++)
+        foreach (string piece in Tokens(text.ReplaceLineEndings(" ")).SelectMany(t => Split(t, width)))
         {
-            if (line.Length > 0 && line.Length + tokens[i].TrimEnd().Length > width)
+            if (line.Length > 0 && line.Length + piece.TrimEnd().Length > width)
             {
                 lines.Add(line.ToString().TrimEnd());
                 line.Clear();
-                if (lines.Count == maxLines - 1)
-                {
-                    // The last line takes all the rest, shortened if it does not fit.
-                    lines.Add(Shorten(string.Concat(tokens.Skip(i)).Trim(), width));
-                    return string.Join("\n", lines.Select(l => Shorten(l, width)));
-                }
             }
 
-            line.Append(tokens[i]);
+            line.Append(piece);
         }
 
         if (line.Length > 0)
@@ -58,17 +36,16 @@ public static class ChartLabels
             lines.Add(line.ToString().TrimEnd());
         }
 
-        return string.Join("\n", lines.Select(l => Shorten(l, width)));
+        return string.Join("\n", lines);
     }
 
-    /// <summary>Cuts <paramref name="text"/> to <paramref name="width"/> characters from the left ("…tail"), for
-    /// paths whose last segments say the most.</summary>
-    public static string ShortenStart(string text, int width)
+    // A piece longer than a line, in line-sized parts.
+    private static IEnumerable<string> Split(string piece, int width)
     {
-        Guard.NotNull(text);
-        Guard.Positive(width);
-        string oneLine = text.ReplaceLineEndings(" ");
-        return oneLine.Length <= width ? oneLine : "…" + oneLine[(oneLine.Length - width + 1)..].TrimStart();
+        for (int i = 0; i < piece.Length; i += width)
+        {
+            yield return piece.Substring(i, Math.Min(width, piece.Length - i));
+        }
     }
 
     // Pieces that end just after a break opportunity.

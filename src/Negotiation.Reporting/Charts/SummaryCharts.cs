@@ -22,7 +22,13 @@ public static class SummaryCharts
     {
         Guard.NotNull(summary);
         Guard.NotNull(theme);
-        var charts = new List<Chart> { Agreement(summary, theme), Rounds(summary, theme) };
+        var charts = new List<Chart> { Agreement(summary, theme) };
+        if (summary.Comparisons.Count > 0)
+        {
+            charts.Add(Differences(summary, theme));
+        }
+
+        charts.Add(Rounds(summary, theme));
         IEnumerable<IssueSummary> issues = summary.Variants.Count > 0 ? summary.Variants[0].Issues : [];
         charts.AddRange(issues.Select(issue => Issue(summary, issue.Id, theme)));
         charts.Add(Utility(summary, theme));
@@ -40,7 +46,13 @@ public static class SummaryCharts
     {
         PlotModel model = theme.NewModel("Agreement rate by variant", "bars: share of runs ending in a deal; whiskers: 95% interval");
         CategoryAxis categories = VariantAxis(summary, theme, model);
-        theme.AddShareAxis(model, AxisPosition.Bottom, "Agreement rate").Key = "value";
+        // Scaled to the data: 2.0% against 1.2% must be visible, not two slivers on a 0–100% axis.
+        double top = summary.Variants.Select(v => Finite(v.Agreement.Ci95.High)).DefaultIfEmpty(1).Max();
+        LinearAxis rate = theme.AddShareAxis(model, AxisPosition.Bottom, "Agreement rate", maximum: Math.Min(1, Math.Max(0.005, top * 1.1)));
+        rate.Key = "value";
+        rate.MajorStep = double.NaN;
+        rate.MinorStep = double.NaN;
+        rate.StringFormat = top < 0.05 ? "0.0%" : "0%";
         var bars = new BarSeries { FillColor = ChartTheme.Color(0), StrokeThickness = 0, XAxisKey = "value", YAxisKey = categories.Key };
         var whiskers = new LineSeries { Color = OxyColors.Black, StrokeThickness = theme.LineThickness, XAxisKey = "value", YAxisKey = categories.Key };
         for (int i = 0; i < summary.Variants.Count; i++)
@@ -53,6 +65,68 @@ public static class SummaryCharts
         model.Series.Add(bars);
         model.Series.Add(whiskers);
         return new Chart("agreement", "Share of runs that ended in a signed agreement, per variant, with its 95% Wilson interval.", model);
+    }
+
+    /// <summary>
+    /// What each variant changes against the baseline, in percentage points, over the same sampled futures: the paired
+    /// difference in agreement rate and (with a compliance model) in the share of runs with an agreement holding a year,
+    /// each a dot with its 95% interval, and a line at zero.
+    /// </summary>
+    public static Chart Differences(SimulationSummary summary, ChartTheme theme)
+    {
+        Guard.NotNull(summary);
+        List<VariantComparison> comparisons = summary.Comparisons.ToList();
+        bool survival = comparisons.Any(c => c.OneYearSurvival is not null);
+        PlotModel model = theme.NewModel("Difference from the baseline", "percentage points, paired over the same sampled futures; whiskers: 95% interval");
+        var categories = theme.AddAxis(model, new CategoryAxis
+        {
+            Position = AxisPosition.Left,
+            Key = "rows",
+            ItemsSource = comparisons.Select(c => ChartLabels.Wrap(summary.Variants.FirstOrDefault(v => v.Id == c.VariantId)?.Name ?? c.VariantId, VariantLabelWidth)).ToList(),
+            StartPosition = 1,
+            EndPosition = 0,
+        }, grid: false);
+        double extent = comparisons.SelectMany(c => new[] { c.AgreementRate, c.OneYearSurvival }).OfType<Difference>()
+            .SelectMany(d => new[] { Math.Abs(Finite(d.Ci95.Low)), Math.Abs(Finite(d.Ci95.High)), Math.Abs(Finite(d.Estimate)) })
+            .DefaultIfEmpty(0).Max() * 100;
+        extent = Math.Max(0.5, extent * 1.15);
+        theme.AddAxis(model, new LinearAxis { Position = AxisPosition.Bottom, Key = "value", Title = "Variant minus baseline (percentage points)", Minimum = -extent, Maximum = extent });
+        model.Annotations.Add(new OxyPlot.Annotations.LineAnnotation
+        {
+            Type = OxyPlot.Annotations.LineAnnotationType.Vertical,
+            X = 0,
+            Color = OxyColors.Black,
+            StrokeThickness = Math.Max(1.5, theme.LineThickness / 2),
+            XAxisKey = "value",
+            YAxisKey = categories.Key,
+        });
+        var measures = new List<(string Title, Func<VariantComparison, Difference?> Select)> { ("Agreement", c => c.AgreementRate) };
+        if (survival)
+        {
+            measures.Add(("Agreement holding a year (share of all runs)", c => c.OneYearSurvival));
+        }
+
+        for (int m = 0; m < measures.Count; m++)
+        {
+            double offset = measures.Count == 1 ? 0 : (m - 0.5) * 0.3;
+            var whiskers = new LineSeries { Color = OxyColors.Black, StrokeThickness = theme.LineThickness / 2, XAxisKey = "value", YAxisKey = categories.Key };
+            var dots = new ScatterSeries { Title = measures[m].Title, MarkerType = MarkerType.Circle, MarkerSize = theme.MarkerSize * 1.2, MarkerFill = ChartTheme.Color(m), XAxisKey = "value", YAxisKey = categories.Key };
+            for (int i = 0; i < comparisons.Count; i++)
+            {
+                if (measures[m].Select(comparisons[i]) is not { } d)
+                {
+                    continue;
+                }
+
+                AddWhisker(whiskers.Points, Finite(d.Ci95.Low) * 100, Finite(d.Ci95.High) * 100, i + offset, capHalfHeight: 0.08);
+                dots.Points.Add(new ScatterPoint(Finite(d.Estimate) * 100, i + offset));
+            }
+
+            model.Series.Add(whiskers);
+            model.Series.Add(dots);
+        }
+
+        return new Chart("differences", "How each variant differs from the baseline in the same sampled futures (percentage points, with 95% intervals); a dot on the zero line with no whisker means no difference in any run.", model);
     }
 
     /// <summary>Rounds to agreement: for each variant, the share of its agreements signed in each round.</summary>
@@ -69,7 +143,7 @@ public static class SummaryCharts
         {
             VariantSummary v = summary.Variants[k];
             long total = v.Rounds.Histogram.Skip(1).Sum();
-            var series = new RectangleBarSeries { Title = ChartLabels.Shorten(v.Name, LegendWidth), FillColor = ChartTheme.Color(k), StrokeThickness = 0 };
+            var series = new RectangleBarSeries { Title = ChartLabels.Wrap(v.Name, LegendWidth), FillColor = ChartTheme.Color(k), StrokeThickness = 0 };
             for (int round = 1; round < v.Rounds.Histogram.Count; round++)
             {
                 double share = total == 0 ? 0 : (double)v.Rounds.Histogram[round] / total;
@@ -94,7 +168,7 @@ public static class SummaryCharts
         string name = "issue-" + FileStem(issueId);
         if (first.Kind == "continuous" || (first.Values is not null && first.Outcomes.Count == 0))
         {
-            PlotModel box = theme.NewModel(ChartLabels.Shorten(first.Name, TitleWidth(theme)), "agreed value per variant: box = middle half, whiskers = 5th–95th percentile");
+            PlotModel box = theme.NewModel(ChartLabels.Wrap(first.Name, TitleWidth(theme)), "agreed value per variant: box = middle half, whiskers = 5th–95th percentile");
             theme.AddAxis(box, new CategoryAxis
             {
                 Position = AxisPosition.Bottom,
@@ -118,7 +192,7 @@ public static class SummaryCharts
             return new Chart(name, $"Distribution of the agreed value of “{first.Name}” among agreements, per variant.", box, issueId);
         }
 
-        PlotModel model = theme.NewModel(ChartLabels.Shorten(first.Name, TitleWidth(theme)), "share of agreements settling on each option");
+        PlotModel model = theme.NewModel(ChartLabels.Wrap(first.Name, TitleWidth(theme)), "share of agreements settling on each option");
         CategoryAxis categories = VariantAxis(summary, theme, model);
         theme.AddShareAxis(model, AxisPosition.Bottom, "Share of agreements").Key = "value";
         List<(string Id, string Name)> options = summary.Variants
@@ -130,7 +204,7 @@ public static class SummaryCharts
         {
             var series = new BarSeries
             {
-                Title = ChartLabels.Shorten(options[k].Name, LegendWidth),
+                Title = ChartLabels.Wrap(options[k].Name, LegendWidth),
                 IsStacked = true,
                 FillColor = ChartTheme.Color(k),
                 StrokeColor = OxyColors.White,
@@ -169,7 +243,7 @@ public static class SummaryCharts
         for (int k = 0; k < summary.Variants.Count; k++)
         {
             VariantSummary v = summary.Variants[k];
-            BoxPlotSeries series = BoxSeries(theme, ChartTheme.Color(k), ChartLabels.Shorten(v.Name, LegendWidth), width * 0.85);
+            BoxPlotSeries series = BoxSeries(theme, ChartTheme.Color(k), ChartLabels.Wrap(v.Name, LegendWidth), width * 0.85);
             for (int a = 0; a < actors.Count; a++)
             {
                 ActorSummary? actor = v.Actors.FirstOrDefault(x => x.Id == actors[a].Id);
@@ -201,7 +275,7 @@ public static class SummaryCharts
 
             var series = new StairStepSeries
             {
-                Title = ChartLabels.Shorten(v.Name, LegendWidth),
+                Title = ChartLabels.Wrap(v.Name, LegendWidth),
                 Color = ChartTheme.Color(k),
                 StrokeThickness = theme.LineThickness,
                 VerticalStrokeThickness = theme.LineThickness,
@@ -230,7 +304,8 @@ public static class SummaryCharts
             .ThenBy(e => e.Parameter, StringComparer.Ordinal)
             .Take(TornadoParameters)
             .ToList();
-        PlotModel model = theme.NewModel($"What moves the outcome: {ChartLabels.Shorten(variant.Name, TitleWidth(theme) - 24)}", "standardised coefficient (correlation) of each uncertain parameter with the outcome");
+        entries = entries.Take(RowsThatFit(entries.Select(e => ParameterLabel(e.Parameter, theme, entries.Count)).ToList(), theme)).ToList();
+        PlotModel model = theme.NewModel(ChartLabels.Wrap($"What moves the outcome: {variant.Name}", TitleWidth(theme)), "standardised coefficient (correlation) of each uncertain parameter with the outcome");
         var categories = theme.AddAxis(model, new CategoryAxis
         {
             Position = AxisPosition.Left,
@@ -328,13 +403,23 @@ public static class SummaryCharts
 
     private const int LegendWidth = 40;
     private const int VariantLabelWidth = 24;
-    private const int ParameterWidth = 30;
+    private const int ParameterWidth = 40;
 
-    // Two lines per parameter when they fit in the plot's height, else one line keeping the path's tail.
-    private static string ParameterLabel(string path, ChartTheme theme, int rows) =>
-        theme.Height * 0.65 >= rows * 2 * theme.FontSize * 1.25
-            ? ChartLabels.Wrap(path, ParameterWidth)
-            : ChartLabels.ShortenStart(path, ParameterWidth + 6);
+    // How many of the (largest-first) rows fit the plot's height with every label whole: a category axis spaces rows
+    // evenly, so the tallest label sets the pitch. The table under the chart lists them all.
+    private static int RowsThatFit(List<string> labels, ChartTheme theme)
+    {
+        int rows = labels.Count;
+        while (rows > 3 && rows * labels.Take(rows).Max(l => l.Count(c => c == '\n') + 1) * theme.FontSize * 1.3 > theme.Height * 0.62)
+        {
+            rows--;
+        }
+
+        return rows;
+    }
+
+    // The whole path, wrapped at its dots: the tail alone left rows that read alike ("…values.moratorium" three times).
+    private static string ParameterLabel(string path, ChartTheme theme, int rows) => ChartLabels.Wrap(path, ParameterWidth);
 
     // Characters that fit under one of `count` categories spread across the plot (a glyph is about 0.6 em wide).
     private static int SlotWidth(ChartTheme theme, int count) =>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using Negotiation.Core.Common;
 using Negotiation.Reporting.Charts;
+using Negotiation.Reporting.Statistics;
 using Negotiation.Simulation.MonteCarlo;
 
 namespace Negotiation.Reporting.Html;
@@ -12,7 +13,7 @@ namespace Negotiation.Reporting.Html;
 /// network; a Content-Security-Policy says so to the browser too). Every text that comes from the scenario is
 /// HTML-escaped here; chart SVGs are escaped by OxyPlot's XML writer and re-serialised through XElement.
 /// </summary>
-public static class HtmlReport
+public static partial class HtmlReport
 {
     /// <summary>The page for <paramref name="summary"/> with the given charts (normally <see cref="SummaryCharts.All"/>).</summary>
     public static string Render(SimulationSummary summary, IReadOnlyList<Chart> charts, ChartTheme theme, ReportTheme pageTheme)
@@ -38,8 +39,47 @@ public static class HtmlReport
         svg.SetAttributeValue("height", null);
         svg.SetAttributeValue("role", "img");
         svg.SetAttributeValue("aria-label", chart.Caption);
+        ScopeIds(svg, "chart-" + chart.Name + "-");
         return svg.ToString(SaveOptions.DisableFormatting);
     }
+
+    /// <summary>
+    /// Prefixes every id in one inline SVG, and every reference to it (<c>url(#id)</c>, <c>href="#id"</c>), with
+    /// <paramref name="prefix"/>. OxyPlot numbers its clip paths clipPath1, clipPath2, ... in every chart; inline in
+    /// one HTML document those ids collide and the browser clips every chart with the first chart's rectangles.
+    /// </summary>
+    public static void ScopeIds(XElement svg, string prefix)
+    {
+        Guard.NotNull(svg);
+        Guard.NotNull(prefix);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (XAttribute id in svg.DescendantsAndSelf().Attributes("id"))
+        {
+            ids.Add(id.Value);
+            id.Value = prefix + id.Value;
+        }
+
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        foreach (XAttribute attribute in svg.DescendantsAndSelf().Attributes().Where(a => a.Name.LocalName != "id").ToList())
+        {
+            string value = attribute.Value;
+            if (attribute.Name.LocalName == "href" && value.StartsWith('#') && ids.Contains(value[1..]))
+            {
+                attribute.Value = "#" + prefix + value[1..];
+            }
+            else if (value.Contains("url(#", StringComparison.Ordinal))
+            {
+                attribute.Value = UrlReference().Replace(value, m => ids.Contains(m.Groups[1].Value) ? $"url(#{prefix}{m.Groups[1].Value})" : m.Value);
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"url\(#([^)\s]+)\)")]
+    private static partial System.Text.RegularExpressions.Regex UrlReference();
 
     private sealed class Page(SimulationSummary summary, IReadOnlyDictionary<string, Chart> charts, ChartTheme theme)
     {
@@ -56,13 +96,15 @@ public static class HtmlReport
             html.Append($"<title>{H(summary.Title)} — negotiation report</title>\n");
             html.Append("<style>\n").Append(Css(pageTheme)).Append("</style>\n</head>\n");
             html.Append($"<body class=\"theme-{(pageTheme == ReportTheme.Projector ? "projector" : "print")}\">\n<main>\n");
+            // What the analyst came for first (the headline, what each variant changes, how long agreements last);
+            // the detail folds away under its heading (<details>), so the projector view is a few screens long.
             Header();
             Headline();
+            Comparison();
+            Compliance();
             Rounds();
             Issues();
             Actors();
-            Compliance();
-            Comparison();
             Sensitivity();
             Sources();
             RemainingCharts();
@@ -100,6 +142,11 @@ public static class HtmlReport
                 if (v.Compliance is { } c && v.Agreement.Count > 0)
                 {
                     html.Append($", and {Text.Percent(c.OneYearSurvival, 0)} of the agreements still held after one year");
+                    MedianLifetime? life = Lifetime.Median(c, v.Agreement.Count);
+                    if (life?.Days is { } days)
+                    {
+                        html.Append($" (half had ended by day {Text.Quantity(days)})");
+                    }
                 }
 
                 html.Append(".</p>\n");
@@ -113,12 +160,12 @@ public static class HtmlReport
             Table(
                 ["Variant", "Agreement", "95% interval", "Runs"],
                 summary.Variants.Select(v => new[] { H(v.Name), Text.Percent(v.Agreement.Rate), Text.PercentRange(v.Agreement.Ci95.Low, v.Agreement.Ci95.High), Text.Integer(v.Runs) }));
-            html.Append("</section>\n");
+            EndSection();
         }
 
         private void Rounds()
         {
-            Section("rounds", "Rounds to agreement and breakdowns");
+            Section("rounds", "Rounds to agreement and breakdowns", folded: true);
             Figure("rounds");
             Table(
                 ["Variant", "Mean rounds", "Median", "90th percentile", "Days per round"],
@@ -144,12 +191,12 @@ public static class HtmlReport
                     summary.Variants.Select(v => new[] { H(v.Name) }.Concat(observed.Select(i => Text.Number(v.Actors[i].BeliefShift, "0.000"))).ToArray()));
             }
 
-            html.Append("</section>\n");
+            EndSection();
         }
 
         private void Issues()
         {
-            Section("issues", "What was agreed, issue by issue");
+            Section("issues", "What was agreed, issue by issue", folded: true);
             IReadOnlyList<IssueSummary> issues = summary.Variants.Count > 0 ? summary.Variants[0].Issues : [];
             foreach (IssueSummary issue in issues)
             {
@@ -183,12 +230,12 @@ public static class HtmlReport
                 }
             }
 
-            html.Append("</section>\n");
+            EndSection();
         }
 
         private void Actors()
         {
-            Section("actors", "Actors");
+            Section("actors", "Actors", folded: true);
             html.Append("<p>Utility is each actor's valuation of the agreed package (0 = worst, 1 = best), or of its fallback when talks failed. ");
             html.Append("“Beat BATNA” is how often the actor ended better off than with no agreement.</p>\n");
             Figure("utility");
@@ -200,7 +247,7 @@ public static class HtmlReport
                     $"{Text.Number(x.Utility.P05, "0.000")}–{Text.Number(x.Utility.P95, "0.000")}", Text.Percent(x.Actor.BeatBatnaRate),
                     Text.PercentRange(x.Actor.BeatBatnaCi95.Low, x.Actor.BeatBatnaCi95.High),
                 })));
-            html.Append("</section>\n");
+            EndSection();
         }
 
         private void Compliance()
@@ -221,10 +268,12 @@ public static class HtmlReport
                     MedianLifetime(v.Compliance),
                     $"{v.Compliance.Horizon} periods of {Text.Number(v.Compliance.PeriodDays)} days",
                 }));
+            html.Append("<details>\n<summary>Who violated first, how agreements ended, stages reached</summary>\n");
             ShareTable("First violators", withCompliance, c => c.FirstViolators);
             ShareTable("How agreements ended", withCompliance, c => c.Causes);
             ShareTable("Stages reached", withCompliance, c => c.StagesReached);
-            html.Append("</section>\n");
+            html.Append("</details>\n");
+            EndSection();
         }
 
         /// <summary>"8 days (7–9)"; "beyond the horizon" when more than half held to it.</summary>
@@ -252,11 +301,21 @@ public static class HtmlReport
                 return;
             }
 
-            Section("comparison", "Variants compared with the baseline");
+            Section("comparison", "What each variant changes");
             html.Append("<p>Each variant was run on the same sampled futures as the baseline (common random numbers), so the differences below are paired.</p>\n");
+            Figure("differences");
             foreach (VariantComparison c in summary.Comparisons)
             {
-                html.Append($"<h3>{H(VariantName(c.VariantId))} vs {H(VariantName(c.BaselineId))}</h3>\n<ul class=\"statements\">\n");
+                html.Append($"<h3>{H(VariantName(c.VariantId))} vs {H(VariantName(c.BaselineId))}</h3>\n");
+                if (Differences(c).All(x => Intervals.IsExactlyZero(x.Difference)))
+                {
+                    long runs = summary.Variants.FirstOrDefault(v => v.Id == c.VariantId)?.Runs ?? summary.CompletedRuns;
+                    html.Append("<div class=\"banner\" role=\"note\"><strong>This change has no effect in the model.</strong> ");
+                    html.Append($"In every one of the {Text.Integer(runs)} sampled futures this variant ended exactly as the baseline did: ");
+                    html.Append("same agreement, same utilities, same compliance. The scenario's mechanics never read what it changes.</div>\n");
+                }
+
+                html.Append("<ul class=\"statements\">\n");
                 foreach (Difference d in Differences(c).Select(x => x.Difference))
                 {
                     html.Append($"<li class=\"{(d.Distinguishable ? "clear" : "unclear")}\">{H(d.Statement)}</li>\n");
@@ -265,15 +324,17 @@ public static class HtmlReport
                 html.Append("</ul>\n");
                 Table(
                     ["Measure", "Difference", "95% interval", "Distinguishable from zero"],
-                    Differences(c).Select(x => new[]
-                    {
-                        H(x.Label), Signed(x.Difference.Estimate, x.InPoints),
-                        $"{Signed(x.Difference.Ci95.Low, x.InPoints)} to {Signed(x.Difference.Ci95.High, x.InPoints)}",
-                        x.Difference.Distinguishable ? "yes" : "no",
-                    }));
+                    Differences(c).Select(x => Intervals.IsExactlyZero(x.Difference)
+                        ? new[] { H(x.Label), "none in any run", "—", "no" }
+                        : new[]
+                        {
+                            H(x.Label), Signed(x.Difference.Estimate, x.InPoints),
+                            $"{Signed(x.Difference.Ci95.Low, x.InPoints)} to {Signed(x.Difference.Ci95.High, x.InPoints)}",
+                            x.Difference.Distinguishable ? "yes" : "no",
+                        }));
             }
 
-            html.Append("</section>\n");
+            EndSection();
         }
 
         // Differences of probabilities are shown in percentage points, of utilities with three decimals.
@@ -302,7 +363,7 @@ public static class HtmlReport
                 return;
             }
 
-            Section("sensitivity", "Sensitivity: which uncertain inputs matter");
+            Section("sensitivity", "Sensitivity: which uncertain inputs matter", folded: true);
             html.Append("<p>For each uncertain parameter, its standardised coefficient with the outcome (the correlation of the sampled value ");
             html.Append("with the 0/1 outcome): how many standard deviations the outcome moves per standard deviation of the parameter. ");
             html.Append("Parameters are taken one at a time, so inputs that vary together share the credit.</p>\n");
@@ -328,12 +389,12 @@ public static class HtmlReport
                         }));
             }
 
-            html.Append("</section>\n");
+            EndSection();
         }
 
         private void Sources()
         {
-            Section("sources", "Sources");
+            Section("sources", "Sources", folded: true);
             if (summary.Sources.Count == 0)
             {
                 html.Append("<p>The scenario names no sources.</p>\n");
@@ -351,7 +412,7 @@ public static class HtmlReport
             }
 
             html.Append($"<p class=\"meta\">Scenario file <code>{H(summary.SourcePath)}</code>. Every figure is in summary.json and the CSV files beside this page.</p>\n");
-            html.Append("</section>\n");
+            EndSection();
         }
 
         // Charts not placed by a section (none today) still appear, so the page always shows every chart.
@@ -363,15 +424,26 @@ public static class HtmlReport
                 return;
             }
 
-            Section("more-charts", "More charts");
+            Section("more-charts", "More charts", folded: true);
             rest.ForEach(Figure);
-            html.Append("</section>\n");
+            EndSection();
         }
 
         private string? ChartAbout(string prefix, string subject) =>
             charts.Values.FirstOrDefault(c => c.Subject == subject && c.Name.StartsWith(prefix, StringComparison.Ordinal))?.Name;
 
-        private void Section(string id, string title) => html.Append($"<section id=\"{id}\">\n<h2>{H(title)}</h2>\n");
+        private readonly Stack<bool> folded = new();
+
+        // A folded section keeps its heading visible and opens on a click (no script: the browser's <details>).
+        private void Section(string id, string title, bool folded = false)
+        {
+            this.folded.Push(folded);
+            html.Append(folded
+                ? $"<section id=\"{id}\">\n<details>\n<summary><h2>{H(title)}</h2></summary>\n"
+                : $"<section id=\"{id}\">\n<h2>{H(title)}</h2>\n");
+        }
+
+        private void EndSection() => html.Append(folded.Pop() ? "</details>\n</section>\n" : "</section>\n");
 
         private void Figure(string? name)
         {
@@ -441,7 +513,11 @@ public static class HtmlReport
             ul.statements li { margin: 0.3em 0; }
             ul.statements li.unclear { color: var(--muted); }
             code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.9em; }
-            @media print { h2 { break-after: avoid; } figure, table { break-inside: avoid; } }
+            details > summary { cursor: pointer; list-style-position: outside; }
+            details > summary h2, details > summary h3 { display: inline; }
+            section > details > summary { margin-top: 2em; border-bottom: 3px solid var(--accent); padding-bottom: 0.2em; font-size: 1.5em; font-weight: bold; }
+            section > details > summary h2 { font-size: 1em; border: none; }
+            @media print { h2 { break-after: avoid; } figure, table { break-inside: avoid; } details::details-content { content-visibility: visible; display: contents; } }
 
             """;
     }

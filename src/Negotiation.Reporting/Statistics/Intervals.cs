@@ -120,27 +120,60 @@ public static class Intervals
             return $"{subject}: no paired runs to compare, so no estimate.";
         }
 
-        string range = $"95% CI {Signed(ci.Low, scale)} to {Signed(ci.High, scale)}";
+        if (IsExactlyZero(estimate, ci))
+        {
+            return $"{subject}: no difference in any run.";
+        }
+
+        int decimals = Decimals(scale, estimate);
+        string range = $"95% CI {Signed(ci.Low, scale, decimals)} to {Signed(ci.High, scale, decimals)}";
         string unit = scale == DifferenceScale.Probability ? " percentage points" : string.Empty;
         if (ci.Low <= 0 && ci.High >= 0)
         {
-            return $"{subject}: {Signed(estimate, scale)}{unit} ({range}), not distinguishable from zero at 95%.";
+            return $"{subject}: {Signed(estimate, scale, decimals)}{unit} ({range}), not distinguishable from zero at 95%.";
         }
 
         string direction = estimate > 0 ? "higher" : "lower";
-        return $"{subject} is {Magnitude(Math.Abs(estimate), scale)}{unit} {direction} ({range}).";
+        return $"{subject} is {Magnitude(Math.Abs(estimate), scale, decimals)}{unit} {direction} ({range}).";
     }
+
+    /// <summary>
+    /// True when every paired difference was exactly zero: the estimate is 0 and the interval has no width (the sums
+    /// are exact, so Σd = 0 and Σd² = 0). The variant then changed nothing in any sampled future.
+    /// </summary>
+    public static bool IsExactlyZero(Difference difference)
+    {
+        Guard.NotNull(difference);
+        return IsExactlyZero(difference.Estimate, difference.Ci95);
+    }
+
+    private static bool IsExactlyZero(double estimate, Interval ci) => estimate == 0 && ci.Low == 0 && ci.High == 0;
 
     private static bool Defined(double estimate, Interval ci) =>
         double.IsFinite(estimate) && double.IsFinite(ci.Low) && double.IsFinite(ci.High);
 
-    private static string Magnitude(double value, DifferenceScale scale) => scale == DifferenceScale.Probability
-        ? (value * 100).ToString("0.0", CultureInfo.InvariantCulture)
-        : value.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private static string Signed(double value, DifferenceScale scale)
+    // The scale's usual decimals (1 for percentage points, 3 for utilities), more when a nonzero figure would print as
+    // zero ("0.000 lower (95% CI 0.000 to 0.000)"), at most four more.
+    private static int Decimals(DifferenceScale scale, double estimate)
     {
-        string magnitude = Magnitude(Math.Abs(value), scale);
+        int usual = scale == DifferenceScale.Probability ? 1 : 3;
+        double factor = scale == DifferenceScale.Probability ? 100 : 1;
+        double smallest = Math.Abs(estimate * factor);
+        int decimals = usual;
+        while (smallest != 0 && decimals < usual + 4 && Math.Round(smallest, decimals) == 0)
+        {
+            decimals++;
+        }
+
+        return decimals;
+    }
+
+    private static string Magnitude(double value, DifferenceScale scale, int decimals) =>
+        (scale == DifferenceScale.Probability ? value * 100 : value).ToString("0." + new string('0', decimals), CultureInfo.InvariantCulture);
+
+    private static string Signed(double value, DifferenceScale scale, int decimals)
+    {
+        string magnitude = Magnitude(Math.Abs(value), scale, decimals);
         // A value that rounds to zero is printed without a sign, so "−0.0" never appears.
         bool zero = magnitude.Trim('0', '.').Length == 0;
         return zero ? magnitude : (value < 0 ? "−" : "+") + magnitude;

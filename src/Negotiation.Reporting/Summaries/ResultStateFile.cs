@@ -227,13 +227,13 @@ public static class ResultStateFile
         for (var i = 0; i < a.OptionCounts.Length; i++)
         {
             CopyInto(d.OptionCounts[i], a.OptionCounts[i], "optionCounts");
-            a.IssueValues[i].Restore(d.IssueValues[i].Counts, d.IssueValues[i].Min, d.IssueValues[i].Max);
+            a.IssueValues[i].Restore(d.IssueValues[i].Counts, d.IssueValues[i].Min, d.IssueValues[i].Max, Extremes(d.IssueValues[i]));
             a.IssueMoments[i] = FromDto(d.IssueMoments[i]);
         }
 
         for (var k = 0; k < a.Utility.Length; k++)
         {
-            a.Utility[k].Restore(d.Utility[k].Counts, d.Utility[k].Min, d.Utility[k].Max);
+            a.Utility[k].Restore(d.Utility[k].Counts, d.Utility[k].Min, d.Utility[k].Max, Extremes(d.Utility[k]));
             a.UtilityMoments[k] = FromDto(d.UtilityMoments[k]);
         }
 
@@ -262,7 +262,39 @@ public static class ResultStateFile
         source.CopyTo(target, 0);
     }
 
-    private static HistogramDto ToDto(Histogram h) => new() { Counts = h.Counts.ToArray(), Min = h.Min, Max = h.Max };
+    private static HistogramDto ToDto(Histogram h) => new()
+    {
+        Counts = h.Counts.ToArray(),
+        Min = h.Min,
+        Max = h.Max,
+        Extremes = Enumerable.Range(0, h.Counts.Length).Where(i => h.Counts[i] > 0)
+            .Select(i => new[] { i, h.BinMin[i], h.AtMin[i], h.BinMax[i], h.AtMax[i] }).ToArray(),
+    };
+
+    // Per-bin extremes when the file has them (one [bin, min, count at min, max, count at max] per non-empty bin); null
+    // for a file written before they were kept.
+    private static BinExtremes? Extremes(HistogramDto d)
+    {
+        if (d.Extremes is null)
+        {
+            return null;
+        }
+
+        int n = d.Counts.Length;
+        var e = new BinExtremes(new double[n], new long[n], new double[n], new long[n]);
+        foreach (double[] bin in d.Extremes)
+        {
+            if (bin.Length != 5 || bin[0] != Math.Floor(bin[0]) || bin[0] < 0 || bin[0] >= n)
+            {
+                throw new FormatException("histogram bin extremes: expected [bin, min, count at min, max, count at max] for a bin of the histogram");
+            }
+
+            int i = (int)bin[0];
+            (e.Min[i], e.AtMin[i], e.Max[i], e.AtMax[i]) = (bin[1], (long)bin[2], bin[3], (long)bin[4]);
+        }
+
+        return e;
+    }
 
     private static MomentsDto ToDto(Moments m) => new() { Count = m.Count, Sum = Raw(m.Sum), SumOfSquares = Raw(m.SumOfSquares) };
 
@@ -349,6 +381,7 @@ public static class ResultStateFile
         public long[] Counts { get; set; } = [];
         public double Min { get; set; }
         public double Max { get; set; }
+        public double[][]? Extremes { get; set; }
     }
 
     private sealed class MomentsDto

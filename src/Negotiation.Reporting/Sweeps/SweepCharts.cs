@@ -103,7 +103,7 @@ public static class SweepCharts
     {
         var x = sweep.Axes[0];
         var lines = sweep.Actors
-            .Select(a => Line(ChartLabels.Shorten(a.Name, 30), sweep.Points, SweepResult.ExpectedUtility(a.Id)))
+            .Select(a => Line(ChartLabels.Wrap(a.Name, 30), sweep.Points, SweepResult.ExpectedUtility(a.Id)))
             .ToArray();
         var chart = LineChart.Create(
             "utility",
@@ -268,7 +268,7 @@ public static class SweepCharts
     }
 
     private static string Subtitle(SweepResult sweep) =>
-        ChartLabels.Shorten(sweep.Title, 70) + (sweep.Complete ? string.Empty : " — INCOMPLETE (interrupted)");
+        ChartLabels.Wrap(sweep.Title, 70) + (sweep.Complete ? string.Empty : " — INCOMPLETE (interrupted)");
 
     private static string Runs(SweepResult sweep) => sweep.Runs.ToString("N0", CultureInfo.InvariantCulture) + " runs";
 

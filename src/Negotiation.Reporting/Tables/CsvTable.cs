@@ -37,6 +37,25 @@ public sealed class CsvTable
         rows.Add(cells.Select(Format).ToArray());
     }
 
+    /// <summary>
+    /// This table with <paramref name="columns"/> appended, holding the same <paramref name="values"/> on every row
+    /// (the scenario, seed and completeness of the run the table came from, so a notebook can join and filter files).
+    /// </summary>
+    public CsvTable WithConstantColumns(IReadOnlyList<string> columns, IReadOnlyList<object?> values)
+    {
+        Guard.NotNull(columns);
+        Guard.NotNull(values);
+        if (columns.Count != values.Count)
+        {
+            throw new ArgumentException($"{FileName}: {values.Count} values for {columns.Count} columns", nameof(values));
+        }
+
+        var table = new CsvTable(FileName, [.. Columns, .. columns]);
+        string[] constant = values.Select(Format).ToArray();
+        table.rows.AddRange(rows.Select(r => (string[])[.. r, .. constant]));
+        return table;
+    }
+
     /// <summary>The table as CSV text.</summary>
     public string ToCsv()
     {

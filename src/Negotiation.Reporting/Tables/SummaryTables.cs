@@ -5,7 +5,8 @@ namespace Negotiation.Reporting.Tables;
 
 /// <summary>
 /// The tidy CSV tables of a report (docs/reports.md lists their columns). Every table starts with a
-/// <c>variant</c> column so the files of several variants, or of several reports, can be stacked.
+/// <c>variant</c> column and ends with <c>scenario_id</c>, <c>seed</c> and <c>complete</c>, so the files of several
+/// variants, or of several reports, can be stacked, joined and filtered (an interrupted run's rows say so).
 /// </summary>
 public static class SummaryTables
 {
@@ -13,12 +14,16 @@ public static class SummaryTables
     public static IReadOnlyList<CsvTable> All(SimulationSummary summary)
     {
         Guard.NotNull(summary);
-        return
+        CsvTable[] tables =
         [
             Agreement(summary), Breakdowns(summary), Rounds(summary), Issues(summary), IssueValues(summary),
             Actors(summary), Survival(summary), Compliance(summary), Comparison(summary), Sensitivity(summary),
         ];
+        return tables.Select(t => t.WithConstantColumns(RunColumns, [summary.ScenarioId, summary.Seed, summary.Complete])).ToArray();
     }
+
+    /// <summary>The columns every table ends with: which scenario and seed, and whether every planned run completed.</summary>
+    public static IReadOnlyList<string> RunColumns { get; } = ["scenario_id", "seed", "complete"];
 
     /// <summary>agreement.csv: one row per variant.</summary>
     public static CsvTable Agreement(SimulationSummary summary)

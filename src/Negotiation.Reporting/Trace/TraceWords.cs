@@ -29,7 +29,7 @@ internal static class TraceWords
         var i = scenario.Issues[issue];
         return i.Kind == IssueKind.Discrete
             ? i.Options[(int)value].Label
-            : value.ToString("G4", Inv) + (i.Unit is null ? "" : " " + i.Unit);
+            : Text.Quantity(value) + (i.Unit is null ? "" : " " + i.Unit);
     }
 
     /// <summary>The term as a script reads it: the option id, or the value in round-trip form.</summary>
@@ -199,7 +199,7 @@ internal static class TraceWords
         {
             CollapseCause.None => $"The agreement held to the horizon, all {c.Horizon} periods ({Days(c.Horizon * c.PeriodDays)}).",
             CollapseCause.Violation => $"The agreement collapsed in period {r.PeriodsHeld + 1} after a detected violation; {held}.",
-            CollapseCause.FalseAlarm => $"The agreement collapsed in period {r.PeriodsHeld + 1} after a false alarm (nobody had violated); {held}.",
+            CollapseCause.FalseAlarm => $"The agreement collapsed in period {r.PeriodsHeld + 1} after a false alarm ({FalseAlarmParty(trace, c)} was reported violating in a period in which it had complied); {held}.",
             CollapseCause.Spoiler => $"The agreement collapsed in period {r.PeriodsHeld + 1} after a spoiler's attack was blamed on a party; {held}.",
             _ => $"The agreement ended by withdrawal after period {r.PeriodsHeld}; {held}.",
         };
@@ -217,6 +217,11 @@ internal static class TraceWords
 
         return sentence;
     }
+
+    // Who the collapsing false alarm accused: the last false-alarm detection of the life ("a party" if none is recorded).
+    // Earlier periods may have had real, caught violations, so the sentence speaks of that period only.
+    private static string FalseAlarmParty(RunTrace trace, TraceCompliance c) =>
+        c.Entries.OfType<DetectionEntry>().LastOrDefault(d => d.Kind == CollapseCause.FalseAlarm) is { Party: >= 0 } d ? Party(trace, d.Party) : "a party";
 
     /// <summary>One compliance entry as a sentence; null for entries told together with the one before.</summary>
     public static string? Entry(RunTrace trace, IReadOnlyList<ComplianceEntry> entries, int k)

@@ -15,15 +15,45 @@ internal static class ActorsBinder
     public static IReadOnlyList<Actor> Bind(BindContext context, YamlNode? section, ScenarioIndex index)
     {
         var actors = new List<Actor>();
+        var membersNodes = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (id, key, value) in IdMap.Entries(context, section, "actors"))
         {
             if (Bind(context, id, key, value, index) is { } actor)
             {
                 actors.Add(actor);
+                if (actor.Bloc is not null && value is YamlMapping map && map["members"] is { } members)
+                {
+                    membersNodes[id] = members;
+                }
             }
         }
 
+        CheckNoNestedBlocs(context, actors, membersNodes);
         return actors;
+    }
+
+    /// <summary>
+    /// A bloc's members must be ordinary actors. The engine asks a bloc's direct members for consent and nobody below
+    /// them, so a bloc inside a bloc would have its own members silently skipped (a term one of them red-lines could be
+    /// agreed). Until the bargaining engine consults members recursively, a nested bloc is an error at the outer bloc's
+    /// members list; a cycle of blocs (each naming the other) is one too, and is said to be one.
+    /// </summary>
+    private static void CheckNoNestedBlocs(BindContext context, List<Actor> actors, Dictionary<string, YamlNode> membersNodes)
+    {
+        var blocs = actors.Where(a => a.Bloc is not null).ToDictionary(a => a.Id, a => a.Bloc!, StringComparer.Ordinal);
+        foreach (var (id, bloc) in blocs)
+        {
+            foreach (var member in bloc.Members.Where(blocs.ContainsKey))
+            {
+                var inner = blocs[member];
+                var cycle = inner.Members.Contains(id) ? $"; '{member}' lists '{id}' among its own members in turn, a cycle of blocs" : "";
+                context.Error(
+                    membersNodes[id],
+                    $"actors.{id}.members names '{member}', which is itself a bloc (members: {string.Join(", ", inner.Members)}){cycle}; "
+                    + $"nested blocs are not supported: the engine asks only a bloc's direct members for consent. List the members "
+                    + $"of '{member}' in actors.{id}.members instead, or drop members: from '{member}'");
+            }
+        }
     }
 
     private static Actor? Bind(BindContext context, string id, YamlScalar key, YamlNode node, ScenarioIndex index)

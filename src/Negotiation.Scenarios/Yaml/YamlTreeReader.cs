@@ -27,10 +27,12 @@ public sealed class YamlTreeReader
     private readonly string _file;
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly IParser _parser;
+    private readonly string _text;
 
     private YamlTreeReader(string text, string file)
     {
         _file = file;
+        _text = text;
         _parser = new Parser(new StringReader(text));
     }
 
@@ -74,6 +76,12 @@ public sealed class YamlTreeReader
         }
         catch (TooDeepException)
         {
+            return null;
+        }
+        catch (YamlException e) when (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabInIndentation((int)e.Start.Line) is { } tab)
+        {
+            // YamlDotNet places this error at the start of the enclosing mapping (often 1:1), not at the tab.
+            Error(tab, "a tab in the indentation; expected spaces (YAML does not allow tabs to indent)");
             return null;
         }
         catch (YamlException e)
@@ -203,6 +211,24 @@ public sealed class YamlTreeReader
     private SourcePosition Position(Mark mark) => new(_file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
 
     private void Error(Mark mark, string message) => Error(Position(mark), message);
+
+    // The first tab in the leading whitespace of a line at or after fromLine (1-based), as a position.
+    private SourcePosition? TabInIndentation(int fromLine)
+    {
+        var lines = _text.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var indent = line.Length - line.TrimStart(' ', '\t').Length;
+            var tab = line.IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return new SourcePosition(_file, i + 1, tab + 1);
+            }
+        }
+
+        return null;
+    }
 
     private void Error(SourcePosition position, string message)
     {

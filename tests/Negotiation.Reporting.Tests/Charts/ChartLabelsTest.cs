@@ -6,13 +6,6 @@ namespace Negotiation.Reporting.Tests.Charts;
 public sealed class ChartLabelsTest
 {
     [Fact]
-    public void Shorten_LongText_EndsWithEllipsisAtTheWidth()
-    {
-        Assert.Equal("With a monit…", ChartLabels.Shorten("With a monitoring mechanism", 13));
-        Assert.Equal("Short", ChartLabels.Shorten("Short", 13));
-    }
-
-    [Fact]
     public void Wrap_Words_BreaksBetweenWords()
     {
         Assert.Equal("Counterfactual without\nspoilers", ChartLabels.Wrap("Counterfactual without spoilers", 24));
@@ -25,33 +18,29 @@ public sealed class ChartLabelsTest
     }
 
     [Fact]
-    public void Wrap_TooMuchText_CutsTheLastLine()
+    public void Wrap_TooMuchText_TakesMoreLinesAndCutsNothing()
     {
-        Assert.Equal("one two\nthree fo…", ChartLabels.Wrap("one two three four five six", 9, maxLines: 2));
+        // Labels used to be cut after two lines ("one two\nthree fo…"): 92 labels of one report ended in "…".
+        Assert.Equal("one two\nthree\nfour five\nsix", ChartLabels.Wrap("one two three four five six", 9));
+        Assert.Equal("monitoring.values.\nnew-organisation.\nextra", ChartLabels.Wrap("monitoring.values.new-organisation.extra", 18));
     }
 
     [Fact]
-    public void Wrap_CutLastLine_KeepsTheOriginalSeparators()
+    public void Wrap_WordLongerThanALine_IsSplitNotCut()
     {
-        Assert.Equal("monitoring.values.\nnew-organisation", ChartLabels.Wrap("monitoring.values.new-organisation", 18));
-        Assert.Equal("monitoring.values.\nnew-organisation.…", ChartLabels.Wrap("monitoring.values.new-organisation.extra", 18));
+        Assert.Equal("abcdef\nghij", ChartLabels.Wrap("abcdefghij", 6));
     }
 
     [Fact]
-    public void ShortenStart_KeepsTheTail()
+    public void Wrap_AnyText_KeepsEveryCharacterWithinTheWidth()
     {
-        Assert.Equal("…accession.weight", ChartLabels.ShortenStart("actors.nato.interests.accession.weight", 17));
-        Assert.Equal("short", ChartLabels.ShortenStart("short", 17));
-    }
-
-    [Fact]
-    public void Wrap_AnyText_StaysWithinTheLimits()
-    {
-        Gen.Select(Gen.String[Gen.Char["ab .-\n"], 0, 80], Gen.Int[1, 30], Gen.Int[1, 4]).Sample((text, width, maxLines) =>
+        Gen.Select(Gen.String[Gen.Char["ab .-\n"], 0, 80], Gen.Int[1, 30]).Sample((text, width) =>
         {
-            string[] lines = ChartLabels.Wrap(text, width, maxLines).Split('\n');
-            Assert.True(lines.Length <= maxLines, $"{lines.Length} lines");
-            Assert.All(lines, l => Assert.True(l.Length <= width, $"'{l}' longer than {width}"));
+            string wrapped = ChartLabels.Wrap(text, width);
+            Assert.All(wrapped.Split('\n'), l => Assert.True(l.Length <= width, $"'{l}' longer than {width}"));
+            Assert.DoesNotContain("…", wrapped, StringComparison.Ordinal);
+            static string Visible(string s) => new(s.Where(c => c is not (' ' or '\n')).ToArray());
+            Assert.Equal(Visible(text), Visible(wrapped));
         });
     }
 }

@@ -11,7 +11,7 @@ public sealed class SummaryChartsTest
     public void All_SampleSummary_HasEveryKindOfChart()
     {
         string[] names = SummaryCharts.All(SampleSummary.Create(), ChartTheme.Print).Select(c => c.Name).ToArray();
-        Assert.Equal(["agreement", "rounds", "issue-border", "issue-troops", "utility", "survival", "tornado-baseline", "tornado-mediated"], names);
+        Assert.Equal(["agreement", "differences", "rounds", "issue-border", "issue-troops", "utility", "survival", "tornado-baseline", "tornado-mediated"], names);
     }
 
     [Fact]

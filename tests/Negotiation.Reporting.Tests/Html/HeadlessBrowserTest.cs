@@ -115,10 +115,10 @@ public sealed class HeadlessBrowserTest
         return urls;
     }
 
-    private static string FileUrl(string path) => new Uri(path).AbsoluteUri;
+    internal static string FileUrl(string path) => new Uri(path).AbsoluteUri;
 
     // Starts chromium, waits at most Timeout and kills only the process tree it started.
-    private static string RunChromium(string profile, params string[] arguments)
+    internal static string RunChromium(string profile, params string[] arguments)
     {
         var start = new ProcessStartInfo(ChromiumPath!)
         {

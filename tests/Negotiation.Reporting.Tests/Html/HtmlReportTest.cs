@@ -36,6 +36,61 @@ public sealed partial class HtmlReportTest
     }
 
     [Fact]
+    public void InlineCharts_HaveUniqueIds_AndEveryReferenceResolvesInsideItsOwnChart()
+    {
+        string html = Render(SampleSummary.Create());
+        List<string> ids = Regex.Matches(html, " id=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains(ids, id => id.Contains("clipPath", StringComparison.Ordinal));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        MatchCollection charts = Regex.Matches(html, "<figure id=\"chart-([a-z0-9-]+)\">\n(<svg.*?</svg>)", RegexOptions.Singleline);
+        Assert.Equal(SummaryCharts.All(SampleSummary.Create(), ChartTheme.Print).Count, charts.Count);
+        foreach (Match svg in charts)
+        {
+            foreach (Match reference in Regex.Matches(svg.Groups[2].Value, "url\\(#([^)]+)\\)"))
+            {
+                Assert.StartsWith("chart-" + svg.Groups[1].Value + "-", reference.Groups[1].Value, StringComparison.Ordinal);
+                Assert.Contains(" id=\"" + reference.Groups[1].Value + "\"", svg.Groups[2].Value, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Page_LeadsWithTheComparison_AndFoldsTheDetail()
+    {
+        string html = Render(SampleSummary.Create());
+        int comparison = html.IndexOf("<section id=\"comparison\">", StringComparison.Ordinal);
+        Assert.True(comparison > 0 && comparison < html.IndexOf("<section id=\"rounds\">", StringComparison.Ordinal), "the comparison comes before the detail");
+        Assert.True(html.IndexOf("<section id=\"headline\">", StringComparison.Ordinal) < comparison);
+        Assert.Contains("id=\"chart-differences\"", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"issues\">\n<details>", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"sensitivity\">\n<details>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VariantIdenticalToBaselineInEveryRun_IsFlaggedAsHavingNoEffect()
+    {
+        SimulationSummary s = SampleSummary.Create();
+        Difference zero = Negotiation.Reporting.Statistics.Intervals.PairedDifference("x", 200, 0, 0, Negotiation.Reporting.Statistics.DifferenceScale.Probability);
+        VariantComparison same = s.Comparisons[0] with
+        {
+            AgreementRate = zero,
+            Utility = s.Comparisons[0].Utility.Select(u => u with { Utility = zero }).ToList(),
+            OneYearSurvival = zero,
+        };
+        Assert.Contains("This change has no effect in the model.", Render(s with { Comparisons = [same] }), StringComparison.Ordinal);
+        Assert.DoesNotContain("no effect in the model", Render(s), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compliance_ShowsTheMedianLifetimeWithItsInterval()
+    {
+        string html = Render(SampleSummary.Create());
+        Assert.Contains("Median lifetime of an agreement", html, StringComparison.Ordinal);
+        // The sample's holding curve (1, 0.9, 0.8, 0.75, 0.7 per 91.25-day period) never reaches one half.
+        Assert.Contains("more than 365 days (the horizon)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Page_ReferencesNothingOnTheNetwork()
     {
         string html = Render(Hostile());

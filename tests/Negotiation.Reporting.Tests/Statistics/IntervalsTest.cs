@@ -133,4 +133,24 @@ public sealed class IntervalsTest
         Assert.False(d.Distinguishable);
         Assert.Equal("Agreement rate: no paired runs to compare, so no estimate.", d.Statement);
     }
+
+    [Fact]
+    public void PairedDifference_EveryPairEqual_SaysNoDifferenceInAnyRun()
+    {
+        // 2,000 paired runs with d = 0 in each: Σd = 0, Σd² = 0.
+        Difference d = Intervals.PairedDifference("Russia's expected utility", 2000, 0, 0, DifferenceScale.Utility);
+        Assert.False(d.Distinguishable);
+        Assert.True(Intervals.IsExactlyZero(d));
+        Assert.Equal("Russia's expected utility: no difference in any run.", d.Statement);
+    }
+
+    [Fact]
+    public void Describe_TinyNonzeroDifference_PrintsEnoughDecimalsToShowIt()
+    {
+        // −0.0002 with [−0.0003, −0.0001]: three decimals printed "0.000 lower (95% CI 0.000 to 0.000)".
+        Difference d = Intervals.Describe("Ukraine's expected utility", -0.0002, new Interval(-0.0003, -0.0001), DifferenceScale.Utility);
+        Assert.True(d.Distinguishable);
+        Assert.False(Intervals.IsExactlyZero(d));
+        Assert.Equal("Ukraine's expected utility is 0.0002 lower (95% CI −0.0003 to −0.0001).", d.Statement);
+    }
 }

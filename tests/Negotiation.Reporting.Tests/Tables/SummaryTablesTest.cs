@@ -25,6 +25,21 @@ public sealed class SummaryTablesTest
     }
 
     [Fact]
+    public void EveryTable_EndsWithScenarioSeedAndCompleteness_OnEveryRow()
+    {
+        foreach (bool complete in new[] { true, false })
+        {
+            foreach (CsvTable table in SummaryTables.All(SampleSummary.Create(complete: complete)))
+            {
+                string[] lines = table.ToCsv().TrimEnd('\n').Split('\n');
+                Assert.EndsWith(",scenario_id,seed,complete", lines[0], StringComparison.Ordinal);
+                Assert.True(lines.Length > 1, $"{table.FileName} has no rows");
+                Assert.All(lines.Skip(1), row => Assert.EndsWith($",border-talks,42,{(complete ? "true" : "false")}", row, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
     public void Survival_HasOneRowPerVariantAndPeriod()
     {
         // 2 variants × (horizon 4 + period 0) = 10 observations.

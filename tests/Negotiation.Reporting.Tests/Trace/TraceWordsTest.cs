@@ -1,5 +1,6 @@
 using Negotiation.Reporting.Trace;
 using Negotiation.Scenarios;
+using Negotiation.Simulation.Compliance;
 using Negotiation.Simulation.Negotiation;
 
 namespace Negotiation.Reporting.Tests.Trace;
@@ -64,5 +65,33 @@ public sealed class TraceWordsTest
         Assert.Equal("proportional", TraceWords.Term(scenario, 0, 1));
         Assert.Equal("7.5 years", TraceWords.Term(scenario, 1, 7.5));
         Assert.Equal("7.5", TraceWords.TermId(scenario, 1, 7.5));
+    }
+
+    [Fact]
+    public void Term_OfALargeValue_IsGroupedNotInExponentForm()
+    {
+        var scenario = TraceFixture.River().Baseline.Scenario;
+        Assert.Equal("11,000 years", TraceWords.Term(scenario, 1, 11000));
+    }
+
+    [Fact]
+    public void ComplianceOutcome_FalseAlarmAfterACaughtViolation_DoesNotSayNobodyHadViolated()
+    {
+        // Downstream violates and is caught in period 3 (Upstream tolerates it); in period 9 Upstream is reported
+        // violating although it complied, and Downstream abandons the agreement.
+        var trace = TraceFixture.RiverTrace(3) with
+        {
+            Compliance = new TraceCompliance(52, 7,
+            [
+                new ViolationEntry(3, 0, 1, 0.2, 0.1),
+                new DetectionEntry(3, 1, CollapseCause.Violation),
+                new ResponseEntry(3, 0, 1, ResponseAction.Tolerate),
+                new DetectionEntry(9, 0, CollapseCause.FalseAlarm),
+                new ResponseEntry(9, 1, 0, ResponseAction.Collapse),
+            ], new ComplianceResult(8, CollapseCause.FalseAlarm, 1, 0)),
+        };
+        var sentence = TraceWords.ComplianceOutcome(trace, trace.Compliance!);
+        Assert.DoesNotContain("nobody had violated", sentence, StringComparison.Ordinal);
+        Assert.StartsWith("The agreement collapsed in period 9 after a false alarm (Upstream was reported violating in a period in which it had complied)", sentence, StringComparison.Ordinal);
     }
 }

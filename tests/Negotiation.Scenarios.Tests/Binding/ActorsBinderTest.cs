@@ -53,6 +53,31 @@ public class ActorsBinderTest
         Assert.Equal("10:14: actors.russia.members names the bloc 'russia' itself; expected other actors as members", Fixture.Error(WithRussia("members: [usa, russia]")));
     }
 
+    // Two blocs and two plain states: 'west' (a bloc of usa and 'eu'), 'eu' a bloc of 'de' and 'fr'.
+    private static string Nested(string euMembers) => Fixture.Minimal.Replace(
+        "  usa:\n",
+        "  west:\n    members: [usa, eu]\n  eu:\n    members: " + euMembers + "\n  de: {}\n  fr: {}\n  usa:\n");
+
+    [Fact]
+    public void BlocWhoseMemberIsABloc_IsAnErrorAtTheOuterMembersList()
+    {
+        // Before, this validated and the engine never asked de or fr: a term either red-lines could be agreed.
+        Assert.Equal(
+            "14:14: actors.west.members names 'eu', which is itself a bloc (members: de, fr); nested blocs are not supported: "
+            + "the engine asks only a bloc's direct members for consent. List the members of 'eu' in actors.west.members instead, or drop members: from 'eu'",
+            Fixture.Error(Nested("[de, fr]")));
+    }
+
+    [Fact]
+    public void BlocsListingEachOther_AreReportedAsACycleAtBothMembersLists()
+    {
+        var errors = Fixture.Errors(Nested("[de, west]"));
+        Assert.Equal(2, errors.Count);
+        Assert.StartsWith("14:14: actors.west.members names 'eu'", errors[0], StringComparison.Ordinal);
+        Assert.Contains("'eu' lists 'west' among its own members in turn, a cycle of blocs", errors[0], StringComparison.Ordinal);
+        Assert.StartsWith("16:14: actors.eu.members names 'west'", errors[1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ConsentQuotaAboveMemberCount_IsAnError()
     {

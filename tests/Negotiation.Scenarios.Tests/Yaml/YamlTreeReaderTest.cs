@@ -13,6 +13,21 @@ public class YamlTreeReaderTest
     }
 
     [Fact]
+    public void TabInIndentation_IsReportedAtTheTab()
+    {
+        // Line 9 of the minimal scenario is "  russia:"; indented with a tab instead. YamlDotNet blamed 1:1.
+        var yaml = Fixture.Minimal.Replace("\n  russia:\n", "\n\trussia:\n", StringComparison.Ordinal);
+        Assert.Equal("9:1: a tab in the indentation; expected spaces (YAML does not allow tabs to indent)", Fixture.Error(yaml));
+    }
+
+    [Fact]
+    public void TabAfterSpacesInIndentation_IsReportedAtItsColumn()
+    {
+        var yaml = Fixture.Minimal.Replace("\n    interests:\n      accession: {weight: 0.6", "\n    interests:\n  \t  accession: {weight: 0.6", StringComparison.Ordinal);
+        Assert.Equal("11:3: a tab in the indentation; expected spaces (YAML does not allow tabs to indent)", Fixture.Error(yaml));
+    }
+
+    [Fact]
     public void Alias_IsRejected()
     {
         var yaml = Fixture.Minimal + "\nx: *r";
