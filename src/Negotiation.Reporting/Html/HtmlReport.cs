@@ -261,11 +261,11 @@ public static partial class HtmlReport
             Section("compliance", "Compliance: does the agreement hold?");
             Figure("survival");
             Table(
-                ["Variant", "Held one year", "95% interval", "Median lifetime (95% interval)", "Horizon"],
+                ["Variant", "Median lifetime of an agreement (95% interval)", "Held one year", "95% interval", "Horizon"],
                 withCompliance.Select(v => new[]
                 {
-                    H(v.Name), Text.Percent(v.Compliance!.OneYearSurvival), Text.PercentRange(v.Compliance.OneYearCi95.Low, v.Compliance.OneYearCi95.High),
-                    MedianLifetime(v.Compliance),
+                    H(v.Name), MedianLifetime(v.Compliance!, v.Agreement.Count),
+                    Text.Percent(v.Compliance!.OneYearSurvival), Text.PercentRange(v.Compliance.OneYearCi95.Low, v.Compliance.OneYearCi95.High),
                     $"{v.Compliance.Horizon} periods of {Text.Number(v.Compliance.PeriodDays)} days",
                 }));
             html.Append("<details>\n<summary>Who violated first, how agreements ended, stages reached</summary>\n");
@@ -277,9 +277,10 @@ public static partial class HtmlReport
         }
 
         /// <summary>"8 days (7–9)"; "beyond the horizon" when more than half held to it.</summary>
-        private static string MedianLifetime(ComplianceSummary c) =>
+        /// <summary>The engine's median lifetime with its interval; beyond the horizon, what the survival curve says of it.</summary>
+        private static string MedianLifetime(ComplianceSummary c, long agreements) =>
             c.MedianDays is not { } median
-                ? "beyond the horizon"
+                ? H(Lifetime.Describe(Lifetime.Median(c, agreements)))
                 : $"{Text.Number(median)} days ({(c.MedianDaysCi95.Low is { } low ? Text.Number(low) : "?")}–{(c.MedianDaysCi95.High is { } high ? Text.Number(high) : "beyond the horizon")})";
 
         private void ShareTable(string heading, List<VariantSummary> variants, Func<ComplianceSummary, IReadOnlyList<NamedShare>> select)
