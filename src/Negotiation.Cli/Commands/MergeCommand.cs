@@ -75,9 +75,22 @@ public static class MergeCommand
             return ExitCodes.BadInput;
         }
 
-        var outDir = output ?? Path.Combine("out", merged.ScenarioId);
+        var outDir = output ?? OutputPath.Default(merged.ScenarioId);
+        if (outDir is null)
+        {
+            return Diagnostics.BadOption(context, $"the shards' scenario id '{merged.ScenarioId}' cannot name a folder under out/; give --out");
+        }
+
+        if (OutputPath.CheckDirectory(outDir, ReportWriter.MarkerFile) is { } badOut)
+        {
+            return Diagnostics.BadOption(context, badOut);
+        }
+
         var summary = SummaryBuilder.Build(merged);
-        ReportOutput.Write(context, summary, merged, outDir, theme, charts: true, perRunCsv: null);
+        if (!ReportOutput.TryWrite(context, summary, merged, outDir, theme, charts: true, perRunCsv: null))
+        {
+            return ExitCodes.Failure;
+        }
         if (json)
         {
             context.Out.WriteLine(SummaryJson.Serialize(summary));

@@ -150,10 +150,20 @@ public static class SweepCommand
             return ExitCodes.BadInput;
         }
 
-        var outDir = settings.Out ?? Path.Combine("out", set.Metadata.Id + "-sweep");
+        var outDir = settings.Out ?? OutputPath.Default(set.Metadata.Id + "-sweep");
+        if (outDir is null)
+        {
+            return Diagnostics.BadOption(context, $"the scenario id '{set.Metadata.Id}' cannot name a folder under out/; give --out");
+        }
+
         if (!SweepWriter.CanReplace(outDir))
         {
             return Diagnostics.BadOption(context, $"--out {outDir}: exists and is not an earlier sweep (a file, or a non-empty directory without {SweepJson.FileName}); refusing to replace it. Choose an empty or new directory.");
+        }
+
+        if (OutputPath.CheckDirectory(outDir, SweepJson.FileName) is { } badOut)
+        {
+            return Diagnostics.BadOption(context, badOut);
         }
 
         SweepPlan plan;
