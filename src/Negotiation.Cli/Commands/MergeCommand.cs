@@ -1,3 +1,4 @@
+using Negotiation.Core.Common;
 using System.CommandLine;
 using Negotiation.Cli.Infrastructure;
 using Negotiation.Reporting;
@@ -41,13 +42,15 @@ public static class MergeCommand
         return command;
     }
 
+    private static string Show(string version) => version.Length == 0 ? "(unknown)" : version;
+
     public static int Execute(CliContext context, IReadOnlyList<string> dirs, string? output, string theme, bool quiet, bool json, bool allowPartial)
     {
         var parts = new List<MonteCarloResult>();
         foreach (var dir in dirs)
         {
             var statePath = Path.Combine(dir, ReportOutput.StateFileName);
-            if (!File.Exists(statePath))
+            if (FileKinds.Of(statePath) != FileKind.Regular)
             {
                 context.Error.WriteLine($"{dir}: error: no {ReportOutput.StateFileName} here; expected a directory written by 'negotiate run --shard K/N'");
                 return ExitCodes.BadInput;
@@ -55,11 +58,26 @@ public static class MergeCommand
 
             try
             {
-                parts.Add(ResultStateFile.Deserialize(File.ReadAllText(statePath)));
+                var bytes = BoundedFile.Read(statePath, ResultStateFile.MaxBytes)
+                    ?? throw new FormatException($"the file is over {ResultStateFile.MaxBytes} bytes; expected a state file written by negotiate");
+                var state = ResultStateFile.Read(new System.Text.UTF8Encoding(false).GetString(bytes));
+                if (state.ToolVersion != ResultStateFile.ToolVersion || state.ModelVersion != ResultStateFile.ModelVersion)
+                {
+                    throw new FormatException(
+                        $"written by negotiate {Show(state.ToolVersion)} (model {Show(state.ModelVersion)}), but this is negotiate {ResultStateFile.ToolVersion} (model {ResultStateFile.ModelVersion}); "
+                        + "shards merge only with the build that ran them: install one build before submitting (docs/cluster.md) and re-run the shards with it");
+                }
+
+                parts.Add(state.Result);
             }
             catch (FormatException e)
             {
                 context.Error.WriteLine($"{statePath}: error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"{statePath}: error: cannot read it ({e.Message})");
                 return ExitCodes.BadInput;
             }
         }
