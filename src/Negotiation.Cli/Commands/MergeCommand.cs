@@ -3,6 +3,7 @@ using System.CommandLine;
 using Negotiation.Cli.Infrastructure;
 using Negotiation.Reporting;
 using Negotiation.Reporting.Summaries;
+using Negotiation.Reporting.Sweeps;
 using Negotiation.Simulation.MonteCarlo;
 
 namespace Negotiation.Cli.Commands;
@@ -42,10 +43,85 @@ public static class MergeCommand
         return command;
     }
 
+    /// <summary>Merges the outputs of <c>sweep --shard K/N</c> into the sweep one machine would have written.</summary>
+    private static int MergeSweeps(CliContext context, IReadOnlyList<string> dirs, string? output, string theme, bool quiet, bool json, bool allowPartial)
+    {
+        var parts = new List<SweepResult>();
+        foreach (var dir in dirs)
+        {
+            var statePath = Path.Combine(dir, SweepStateFile.FileName);
+            try
+            {
+                var bytes = BoundedFile.Read(statePath, ResultStateFile.MaxBytes)
+                    ?? throw new FormatException($"the file is over {ResultStateFile.MaxBytes} bytes; expected a sweep state written by negotiate");
+                parts.Add(SweepStateFile.Read(new System.Text.UTF8Encoding(false).GetString(bytes)));
+            }
+            catch (FormatException e)
+            {
+                context.Error.WriteLine($"{statePath}: error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"{statePath}: error: cannot read it ({e.Message})");
+                return ExitCodes.BadInput;
+            }
+        }
+
+        SweepResult merged;
+        try
+        {
+            merged = SweepStateFile.Merge(parts, requireAll: !allowPartial);
+        }
+        catch (FormatException e)
+        {
+            context.Error.WriteLine($"negotiate merge: error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var outDir = output ?? OutputPath.Default(merged.ScenarioId + "-sweep");
+        if (outDir is null)
+        {
+            return Diagnostics.BadOption(context, $"the shards' scenario id '{merged.ScenarioId}' cannot name a folder under out/; give --out");
+        }
+
+        if (OutputPath.CheckDirectory(outDir, SweepJson.FileName) is { } badOut)
+        {
+            return Diagnostics.BadOption(context, badOut);
+        }
+
+        try
+        {
+            SweepWriter.Write(merged, outDir, theme == "projector" ? ReportTheme.Projector : ReportTheme.Print);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"negotiate: error: cannot write the sweep to {outDir}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        if (json)
+        {
+            context.Out.Write(SweepJson.ToText(merged));
+        }
+        else if (!quiet)
+        {
+            context.Out.Write(SweepCommand.Render(merged));
+            context.Out.WriteLine($"Merged {parts.Count} sweep shard(s) into {outDir}{Path.DirectorySeparatorChar}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
     private static string Show(string version) => version.Length == 0 ? "(unknown)" : version;
 
     public static int Execute(CliContext context, IReadOnlyList<string> dirs, string? output, string theme, bool quiet, bool json, bool allowPartial)
     {
+        if (dirs.Count > 0 && dirs.All(d => FileKinds.Of(Path.Combine(d, SweepStateFile.FileName)) == FileKind.Regular))
+        {
+            return MergeSweeps(context, dirs, output, theme, quiet, json, allowPartial);
+        }
+
         var parts = new List<MonteCarloResult>();
         foreach (var dir in dirs)
         {
