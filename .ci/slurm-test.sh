@@ -15,6 +15,8 @@ SHARDS=${SHARDS:-4}
 RUNS=${RUNS:-2000}
 SCENARIO=${SCENARIO:-scenarios/syria-coh-2016.yaml}
 WORK=$(mktemp -d /tmp/negotiate-slurm-test.XXXXXX)
+T0=$(date +%s)
+at() { echo "[$(( $(date +%s) - T0 )) s]"; }
 STATE=$WORK/slurm-state
 
 skip() { echo "slurm test: NOT RUN: $*" >&2; cleanup; exit 3; }
@@ -73,7 +75,7 @@ ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
-SchedulerType=sched/backfill
+SchedulerType=sched/builtin
 SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 MpiDefault=none
@@ -89,10 +91,11 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 sinfo -h -o %t 2>/dev/null | grep -qE '^(idle|mix|alloc)' || skip "the Slurm node did not come up: $(sinfo 2>&1 | tail -n 2)"
-echo "slurm test: single-node cluster up ($(sinfo -h -o '%P %D %c %t' | head -n 1))"
+echo "slurm test: $(at) single-node cluster up ($(sinfo -h -o '%P %D %c %t' | head -n 1))"
 
 # 4. Install once, as docs/cluster.md says, then submit the documented array from a fresh working folder.
 PREFIX=$WORK/tool bash docs/cluster/install-tool.sh >/dev/null || fail "install-tool.sh failed"
+echo "slurm test: $(at) tool installed once into $WORK/tool"
 NEGOTIATE=$WORK/tool/negotiate
 mkdir -p "$WORK/run" && cp -r scenarios "$WORK/run/" && cd "$WORK/run"
 start=$(date +%s)
@@ -107,7 +110,7 @@ for _ in $(seq 1 150); do
   sleep 2
 done
 [ -f "out/$(basename "$SCENARIO" .yaml)/summary.json" ] || fail "no merged report after 300 s (array $ARRAY_ID, merge $MERGE_ID)"
-echo "slurm test: array $ARRAY_ID ($SHARDS tasks) and merge $MERGE_ID done in $(( $(date +%s) - start )) s"
+echo "slurm test: $(at) array $ARRAY_ID ($SHARDS tasks) and merge $MERGE_ID done in $(( $(date +%s) - start )) s"
 
 # 5. Re-run one index and release a merge: a second merge waits on a task that fails, then slurm-rerun.sh.
 mv "out/$(basename "$SCENARIO" .yaml)" first-merge
@@ -118,17 +121,18 @@ sed -i "s/^MERGE_ID=.*/MERGE_ID=$MERGE_ID/" shards/jobs.env
 wait_for "$bad" 30 || fail "the failing job $bad did not end"
 sleep 2
 reason=$(squeue -h -j "$MERGE_ID" -o %r 2>/dev/null)
-echo "slurm test: merge $MERGE_ID after a failed task: ${reason:-gone} (it cannot start by itself)"
+echo "slurm test: $(at) merge $MERGE_ID after a failed task: ${reason:-gone} (it cannot start by itself)"
 bash "$REPO/docs/cluster/slurm-rerun.sh" 2 || fail "slurm-rerun.sh failed"
 . shards/jobs.env
 wait_for "$MERGE_ID" 90 || fail "the released merge $MERGE_ID did not run"
 [ -f "out/$(basename "$SCENARIO" .yaml)/summary.json" ] || fail "the released merge wrote no report"
+echo "slurm test: $(at) re-run shard 2 and the released merge $MERGE_ID done"
 
 # 6. The same study on one machine: the merged summaries must be the same bytes.
 "$NEGOTIATE" run "$SCENARIO" --runs "$RUNS" --seed 1 --quiet --no-charts --out single || fail "the single run failed"
 cmp first-merge/summary.json single/summary.json || fail "the merged summary.json differs from the single run's"
 cmp "out/$(basename "$SCENARIO" .yaml)/summary.json" single/summary.json || fail "the summary merged after the re-run differs from the single run's"
-echo "slurm test: PASSED: $SHARDS-task array + afterok merge, and a re-run index with a released merge, both equal a single run ($RUNS runs, $(wc -c < single/summary.json) bytes of summary.json)"
+echo "slurm test: $(at) PASSED: $SHARDS-task array + afterok merge, and a re-run index with a released merge, both equal a single run ($RUNS runs, $(wc -c < single/summary.json) bytes of summary.json)"
 cd /
 cleanup
 trap - EXIT
