@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PREFIX=${PREFIX:-tools/negotiate}
-dotnet publish src/Negotiation.Cli -c Release -o "$PREFIX" --nologo -v quiet
+# NO_BUILD=1 publishes the Release build already made (e.g. by `dotnet test -c Release`) without building again.
+dotnet publish src/Negotiation.Cli -c Release -o "$PREFIX" --nologo -v quiet ${NO_BUILD:+--no-build}
 "$PREFIX/negotiate" --version
 echo "installed: $(cd "$PREFIX" && pwd)/negotiate"
