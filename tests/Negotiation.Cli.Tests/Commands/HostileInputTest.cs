@@ -301,3 +301,24 @@ public class HostileInputTest
         Assert.DoesNotContain("9,007,199,254,740,991", result.Out, StringComparison.Ordinal);
     }
 }
+
+/// <summary>GENIUS names longer than an id may be (issue 18: the import wrote ids over 80 characters).</summary>
+public class GeniusLongNamesTest
+{
+    [Fact]
+    public void ImportOfADomainWithAVeryLongFileName_WritesAScenarioThatValidates()
+    {
+        var fixtures = TestCli.Repo("tests/Negotiation.Scenarios.Tests/Genius/Fixtures");
+        using var dir = new TempDirectory();
+        var domain = dir.Combine(new string('d', 150) + "_domain.xml");
+        File.Copy(Path.Combine(fixtures, "laptop_domain.xml"), domain);
+        var output = dir.Combine("long.yaml");
+
+        var import = TestCli.Run("import-genius", domain, Path.Combine(fixtures, "laptop_buyer.xml"), Path.Combine(fixtures, "laptop_seller.xml"), "--out", output);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Equal(0, TestCli.Run("validate", output).ExitCode);
+        var id = File.ReadAllLines(output).Single(l => l.StartsWith("id: ", StringComparison.Ordinal))[4..];
+        Assert.InRange(id.Length, 1, 80);
+    }
+}
