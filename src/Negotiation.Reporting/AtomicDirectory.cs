@@ -86,9 +86,9 @@ public static class AtomicDirectory
 
     private static void CheckReplaceable(string target, string markerFile)
     {
-        if (File.Exists(target))
+        if (FileKinds.Of(target) is FileKind.Regular or FileKind.Special)
         {
-            throw new IOException($"{target}: is a file, not an output directory");
+            throw new IOException($"{target}: is a file, device or FIFO, not an output directory");
         }
 
         if (Directory.Exists(target)

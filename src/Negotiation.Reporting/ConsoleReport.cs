@@ -28,7 +28,11 @@ public static class ConsoleReport
         var output = new Output(color);
         output.Line(Paint(Name(summary.Title, 80), Bold, color));
         output.Line($"seed {summary.Seed} · {Text.Integer(summary.CompletedRuns)} runs per variant · {summary.SourcePath}");
-        if (!summary.Complete)
+        if (summary.Shards.Count > 0)
+        {
+            output.Line(Paint($"SHARD {string.Join(", ", summary.Shards)} ONLY: {Text.Integer(summary.CompletedRuns)} of {Text.Integer(summary.Runs)} runs; merge every shard (negotiate merge) for the result.", Yellow, color));
+        }
+        else if (!summary.Complete)
         {
             output.Line(Paint($"INCOMPLETE: stopped after {Text.Integer(summary.CompletedRuns)} of {Text.Integer(summary.Runs)} runs per variant; figures cover the completed runs only.", Yellow, color));
         }

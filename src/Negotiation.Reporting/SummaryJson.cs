@@ -65,6 +65,17 @@ public static class SummaryJson
         json.WriteNumber("runs", s.Runs);
         json.WriteNumber("completedRuns", s.CompletedRuns);
         json.WriteBoolean("complete", s.Complete);
+        if (s.Shards.Count > 0)
+        {
+            // Only in a shard's report (or a partial merge): a whole run's summary.json is unchanged.
+            json.WriteStartArray("shards");
+            foreach (var shard in s.Shards)
+            {
+                json.WriteStringValue(shard);
+            }
+
+            json.WriteEndArray();
+        }
         json.WriteString("baseline", s.Variants.Count > 0 ? s.Variants[0].Id : null);
         json.WriteStartArray("sources");
         foreach (string source in s.Sources)

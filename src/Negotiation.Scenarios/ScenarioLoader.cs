@@ -28,18 +28,31 @@ public static class ScenarioLoader
         string text;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            var kind = FileKinds.Of(path);
+            if (kind == FileKind.Missing)
             {
-                throw new InputException(Diagnostic.Error(top, "the file does not exist; expected a path to a scenario .yaml file"));
+                throw new InputException(Diagnostic.Error(top, path.Length == 0
+                    ? "the file name is empty; expected a path to a scenario .yaml file"
+                    : "the file does not exist; expected a path to a scenario .yaml file"));
             }
 
-            if (info.Length > MaxBytes)
+            if (kind == FileKind.Directory)
             {
-                throw new InputException(TooLarge(top, info.Length));
+                throw new InputException(Diagnostic.Error(top, "this is a directory; expected a path to a scenario .yaml file"));
             }
 
-            text = File.ReadAllText(path, Encoding.UTF8);
+            if (kind == FileKind.Regular && new FileInfo(path).Length is var length and > MaxBytes)
+            {
+                throw new InputException(TooLarge(top, length));
+            }
+
+            // Read through the limit whatever the file is: /dev/zero, /dev/urandom or an endless FIFO stop at 1 MiB + 1.
+            var bytes = BoundedFile.Read(path, MaxBytes) ?? throw new InputException(TooLarge(top, null));
+            text = new UTF8Encoding(false).GetString(bytes);
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text[1..];
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -145,6 +158,6 @@ public static class ScenarioLoader
         return (id, fields.Text("name"), fields.Text("description"));
     }
 
-    private static Diagnostic TooLarge(SourcePosition top, long size) =>
-        Diagnostic.Error(top, $"the file is {size} bytes; expected at most {MaxBytes} bytes (1 MiB) for a scenario");
+    private static Diagnostic TooLarge(SourcePosition top, long? size) =>
+        Diagnostic.Error(top, $"the file is {(size is { } n ? $"{n} bytes" : $"over {MaxBytes} bytes")}; expected at most {MaxBytes} bytes (1 MiB) for a scenario");
 }

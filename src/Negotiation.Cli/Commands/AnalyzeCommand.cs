@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -65,6 +66,23 @@ public static class AnalyzeCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>
+    /// A package count as a reader takes it in: with thousands separators up to a quadrillion, beyond that "about
+    /// 8.7e101" (a 102-digit number helps nobody, and a double would round it silently).
+    /// </summary>
+    public static string PackageCount(BigInteger count)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (count < BigInteger.Pow(10, 15))
+        {
+            return count.ToString("N0", inv);
+        }
+
+        var digits = count.ToString(inv);
+        var mantissa = digits[0] + "." + digits[1..3].TrimEnd('0');
+        return $"about {mantissa.TrimEnd('.')}e{digits.Length - 1}";
+    }
+
     /// <summary>The plain-text analysis of one variant.</summary>
     public static string Render(VariantScenario variant, ScenarioAnalysisResult analysis, bool allFrontier)
     {
@@ -74,8 +92,8 @@ public static class AnalyzeCommand
         var text = new StringBuilder();
         text.AppendLine($"{scenario.Metadata.Title} — variant '{variant.Id}' ({variant.Name})");
         text.AppendLine(analysis.Exhaustive
-            ? string.Format(inv, "Packages: {0:N0}, all examined.", analysis.PackageSpaceSize)
-            : string.Format(inv, "Packages: {0:N0}; {1:N0} examined (a deterministic sample plus each actor's best packages), so the points below are approximate.", analysis.PackageSpaceSize, analysis.PackagesExamined));
+            ? string.Format(inv, "Packages: {0}, all examined.", PackageCount(analysis.PackageSpaceSize))
+            : string.Format(inv, "Packages: {0}; {1:N0} examined (a deterministic sample plus each actor's best packages), so the points below are approximate.", PackageCount(analysis.PackageSpaceSize), analysis.PackagesExamined));
         text.AppendLine("Signatories: " + string.Join(", ", analysis.Signatories.Select(s => names[s])));
         text.AppendLine();
 

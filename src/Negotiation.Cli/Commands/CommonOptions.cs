@@ -56,16 +56,47 @@ public static class CommonOptions
     /// </summary>
     public static int? CheckRunsAndThreads(CliContext context, long runs, int threads)
     {
-        if (runs < 1)
+        if (runs < 1 || runs > MaxRuns)
         {
-            return Diagnostics.BadOption(context, $"--runs must be at least 1, got {runs}");
+            return Diagnostics.BadOption(context, $"--runs must be between 1 and {MaxRuns:N0}, got {runs:N0}; split larger studies into shards (docs/cluster.md)");
         }
 
-        if (threads < 1)
+        if (threads < 1 || threads > MaxThreads)
         {
-            return Diagnostics.BadOption(context, $"--threads must be at least 1, got {threads}");
+            return Diagnostics.BadOption(context, $"--threads must be between 1 and {MaxThreads}, got {threads}; results do not depend on it, and more threads than cores only cost memory");
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The most runs one command simulates: a trillion runs of the smallest scenario take weeks on one machine, and
+    /// beyond this the run counters' arithmetic is no longer checked (9.2e18 runs stopped at once as "interrupted").
+    /// </summary>
+    public const long MaxRuns = 1_000_000_000_000;
+
+    /// <summary>The most worker threads: each has its own workspace, so 100,000 threads took 2.8 GB.</summary>
+    public const int MaxThreads = 256;
+
+    /// <summary>
+    /// Simulated actor-rounds (rounds × actors × runs × variants, plus compliance periods × runs × variants) above
+    /// which a run says, before it starts, that it will take long.
+    /// </summary>
+    public const double LongWork = 1e10;
+
+    /// <summary>
+    /// Warns on stderr when the expected work (rounds × actors × runs, plus horizon × runs, for every variant) is
+    /// large: the user learns it before waiting, and Ctrl+C still keeps the runs done.
+    /// </summary>
+    public static void WarnAboutLongWork(CliContext context, IEnumerable<Negotiation.Core.Model.Scenario> scenarios, long runs)
+    {
+        var work = scenarios.Sum(s => ((double)s.Protocol.Deadline * s.Actors.Count + (s.Compliance?.Horizon ?? 0)) * runs);
+        if (work > LongWork)
+        {
+            context.Error.WriteLine(string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "negotiate: warning: this simulates about {0:0.#e0} actor-rounds (rounds × actors × runs, plus compliance periods × runs, over every variant); expect it to take long. Ctrl+C stops it and keeps the runs done.",
+                work));
+        }
     }
 }

@@ -2,6 +2,7 @@ using Negotiation.Scenarios.Writing;
 using System.CommandLine;
 using Negotiation.Cli.Infrastructure;
 using Negotiation.Core.Common;
+using Negotiation.Scenarios;
 using Negotiation.Scenarios.Genius;
 
 namespace Negotiation.Cli.Commands;
@@ -39,9 +40,14 @@ public static class ImportGeniusCommand
 
     public static int Execute(CliContext context, string domain, IReadOnlyList<string> profiles, string? output, string? names, int deadline)
     {
-        if (deadline < 1)
+        if (deadline < 1 || deadline > ScenarioBounds.MaxDeadline)
         {
-            return Diagnostics.BadOption(context, $"--deadline must be at least 1, got {deadline}");
+            return Diagnostics.BadOption(context, $"--deadline must be between 1 and {ScenarioBounds.MaxDeadline}, got {deadline}");
+        }
+
+        if (output is not null && OutputPath.CheckFile(output) is { } badOut)
+        {
+            return Diagnostics.BadOption(context, badOut);
         }
 
         GeniusImportResult result;
@@ -64,13 +70,29 @@ public static class ImportGeniusCommand
         }
 
         var yaml = ScenarioYamlWriter.Write(result.Scenario, GeniusImporter.HeaderComment(domain, profiles));
+
+        // Never write a scenario the tool would then refuse (all-zero weights, over the size limit, ids too long):
+        // the file is loaded as `validate` would load it, and its problems are reported instead.
+        try
+        {
+            ScenarioLoader.LoadText(yaml, output ?? "<imported scenario>");
+        }
+        catch (InputException e)
+        {
+            context.Error.WriteLine("negotiate: error: the imported GENIUS files give a scenario that does not validate, so nothing was written:");
+            return Diagnostics.Report(context, e);
+        }
         if (output is null)
         {
             context.Out.Write(yaml);
         }
         else
         {
-            AtomicFile.WriteAllText(output, yaml);
+            if (!AtomicFile.TryWriteAllText(context, output, yaml))
+            {
+                return ExitCodes.Failure;
+            }
+
             context.Error.WriteLine($"Wrote {output} ({result.Scenario.Actors.Count} actors, {result.Scenario.Issues.Count} issues).");
         }
 

@@ -1,7 +1,9 @@
+using Negotiation.Core.Common;
 using System.CommandLine;
 using Negotiation.Cli.Infrastructure;
 using Negotiation.Reporting;
 using Negotiation.Reporting.Summaries;
+using Negotiation.Reporting.Sweeps;
 using Negotiation.Simulation.MonteCarlo;
 
 namespace Negotiation.Cli.Commands;
@@ -41,13 +43,90 @@ public static class MergeCommand
         return command;
     }
 
+    /// <summary>Merges the outputs of <c>sweep --shard K/N</c> into the sweep one machine would have written.</summary>
+    private static int MergeSweeps(CliContext context, IReadOnlyList<string> dirs, string? output, string theme, bool quiet, bool json, bool allowPartial)
+    {
+        var parts = new List<SweepResult>();
+        foreach (var dir in dirs)
+        {
+            var statePath = Path.Combine(dir, SweepStateFile.FileName);
+            try
+            {
+                var bytes = BoundedFile.Read(statePath, ResultStateFile.MaxBytes)
+                    ?? throw new FormatException($"the file is over {ResultStateFile.MaxBytes} bytes; expected a sweep state written by negotiate");
+                parts.Add(SweepStateFile.Read(new System.Text.UTF8Encoding(false).GetString(bytes)));
+            }
+            catch (FormatException e)
+            {
+                context.Error.WriteLine($"{statePath}: error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"{statePath}: error: cannot read it ({e.Message})");
+                return ExitCodes.BadInput;
+            }
+        }
+
+        SweepResult merged;
+        try
+        {
+            merged = SweepStateFile.Merge(parts, requireAll: !allowPartial);
+        }
+        catch (FormatException e)
+        {
+            context.Error.WriteLine($"negotiate merge: error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var outDir = output ?? OutputPath.Default(merged.ScenarioId + "-sweep");
+        if (outDir is null)
+        {
+            return Diagnostics.BadOption(context, $"the shards' scenario id '{merged.ScenarioId}' cannot name a folder under out/; give --out");
+        }
+
+        if (OutputPath.CheckDirectory(outDir, SweepJson.FileName) is { } badOut)
+        {
+            return Diagnostics.BadOption(context, badOut);
+        }
+
+        try
+        {
+            SweepWriter.Write(merged, outDir, theme == "projector" ? ReportTheme.Projector : ReportTheme.Print);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"negotiate: error: cannot write the sweep to {outDir}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        if (json)
+        {
+            context.Out.Write(SweepJson.ToText(merged));
+        }
+        else if (!quiet)
+        {
+            context.Out.Write(SweepCommand.Render(merged));
+            context.Out.WriteLine($"Merged {parts.Count} sweep shard(s) into {outDir}{Path.DirectorySeparatorChar}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static string Show(string version) => version.Length == 0 ? "(unknown)" : version;
+
     public static int Execute(CliContext context, IReadOnlyList<string> dirs, string? output, string theme, bool quiet, bool json, bool allowPartial)
     {
+        if (dirs.Count > 0 && dirs.All(d => FileKinds.Of(Path.Combine(d, SweepStateFile.FileName)) == FileKind.Regular))
+        {
+            return MergeSweeps(context, dirs, output, theme, quiet, json, allowPartial);
+        }
+
         var parts = new List<MonteCarloResult>();
         foreach (var dir in dirs)
         {
             var statePath = Path.Combine(dir, ReportOutput.StateFileName);
-            if (!File.Exists(statePath))
+            if (FileKinds.Of(statePath) != FileKind.Regular)
             {
                 context.Error.WriteLine($"{dir}: error: no {ReportOutput.StateFileName} here; expected a directory written by 'negotiate run --shard K/N'");
                 return ExitCodes.BadInput;
@@ -55,11 +134,26 @@ public static class MergeCommand
 
             try
             {
-                parts.Add(ResultStateFile.Deserialize(File.ReadAllText(statePath)));
+                var bytes = BoundedFile.Read(statePath, ResultStateFile.MaxBytes)
+                    ?? throw new FormatException($"the file is over {ResultStateFile.MaxBytes} bytes; expected a state file written by negotiate");
+                var state = ResultStateFile.Read(new System.Text.UTF8Encoding(false).GetString(bytes));
+                if (state.ToolVersion != ResultStateFile.ToolVersion || state.ModelVersion != ResultStateFile.ModelVersion)
+                {
+                    throw new FormatException(
+                        $"written by negotiate {Show(state.ToolVersion)} (model {Show(state.ModelVersion)}), but this is negotiate {ResultStateFile.ToolVersion} (model {ResultStateFile.ModelVersion}); "
+                        + "shards merge only with the build that ran them: install one build before submitting (docs/cluster.md) and re-run the shards with it");
+                }
+
+                parts.Add(state.Result);
             }
             catch (FormatException e)
             {
                 context.Error.WriteLine($"{statePath}: error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"{statePath}: error: cannot read it ({e.Message})");
                 return ExitCodes.BadInput;
             }
         }
@@ -75,9 +169,22 @@ public static class MergeCommand
             return ExitCodes.BadInput;
         }
 
-        var outDir = output ?? Path.Combine("out", merged.ScenarioId);
+        var outDir = output ?? OutputPath.Default(merged.ScenarioId);
+        if (outDir is null)
+        {
+            return Diagnostics.BadOption(context, $"the shards' scenario id '{merged.ScenarioId}' cannot name a folder under out/; give --out");
+        }
+
+        if (OutputPath.CheckDirectory(outDir, ReportWriter.MarkerFile) is { } badOut)
+        {
+            return Diagnostics.BadOption(context, badOut);
+        }
+
         var summary = SummaryBuilder.Build(merged);
-        ReportOutput.Write(context, summary, merged, outDir, theme, charts: true, perRunCsv: null);
+        if (!ReportOutput.TryWrite(context, summary, merged, outDir, theme, charts: true, perRunCsv: null))
+        {
+            return ExitCodes.Failure;
+        }
         if (json)
         {
             context.Out.WriteLine(SummaryJson.Serialize(summary));

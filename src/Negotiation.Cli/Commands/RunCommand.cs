@@ -117,7 +117,18 @@ public static class RunCommand
         var chosen = plan.Variants.Select(v => v.Variant.Id).ToArray();
         var request = new RunRequest(settings.Seed, settings.Runs, settings.Threads, shard);
         var (start, end) = request.RunRange;
-        var outDir = settings.Out ?? Path.Combine("out", shard is null ? set.Metadata.Id : $"{set.Metadata.Id}-shard-{shard.Index}-of-{shard.Count}");
+        var outDir = settings.Out ?? OutputPath.Default(shard is null ? set.Metadata.Id : $"{set.Metadata.Id}-shard-{shard.Index}-of-{shard.Count}");
+        if (outDir is null)
+        {
+            return Diagnostics.BadOption(context, $"the scenario id '{set.Metadata.Id}' cannot name a folder under out/; give --out");
+        }
+
+        if (OutputPath.CheckDirectory(outDir, ReportWriter.MarkerFile) is { } badOut)
+        {
+            return Diagnostics.BadOption(context, badOut);
+        }
+
+        CommonOptions.WarnAboutLongWork(context, plan.Variants.Select(v => v.Variant.Scenario), end - start);
         var progress = new RunProgress(end - start);
         var perRunPath = settings.PerRun ? Path.Combine(Path.GetTempPath(), $"negotiate-runs-{Environment.ProcessId}-{Guid.NewGuid():N}.csv") : null;
         using var sink = perRunPath is null ? null : new OrderedCsvSink(perRunPath, 0);
@@ -138,8 +149,11 @@ public static class RunCommand
 
         var summary = SummaryBuilder.Build(result);
         var forecasts = expectedUtility is null ? null : ExpectedUtilityRun.Run(expectedUtility, request, result, context.Cancellation);
-        ReportOutput.Write(context, summary, result, outDir, settings.Theme, settings.Charts, perRunPath,
-            forecasts is null ? null : (ExpectedUtilityRun.FileName, ExpectedUtilityRun.Serialize(forecasts)));
+        if (!ReportOutput.TryWrite(context, summary, result, outDir, settings.Theme, settings.Charts, perRunPath,
+            forecasts is null ? null : (ExpectedUtilityRun.FileName, ExpectedUtilityRun.Serialize(forecasts))))
+        {
+            return ExitCodes.Failure;
+        }
         if (settings.Json)
         {
             context.Out.WriteLine(SummaryJson.Serialize(summary));

@@ -40,6 +40,7 @@ public static class SweepCommand
         var quiet = CommonOptions.Quiet();
         var json = CommonOptions.Json("sweep.json");
         var noCharts = CommonOptions.NoCharts();
+        var shard = new Option<string?>("--shard") { Description = "Simulate only shard K of N of the points (K/N, 1-based) and write a mergeable sweep; see docs/cluster.md." };
         var force = new Option<bool>("--force") { Description = $"Run even when points × runs exceeds the budget of {Budget:N0} simulated negotiations." };
 
         var command = new Command("sweep", """
@@ -55,7 +56,7 @@ public static class SweepCommand
               negotiate sweep scenarios/nato-russia-2022.yaml -p protocol.deadline=6:16:2 --json > sweep.json
             """)
         {
-            file, parameters, variant, runs, seed, threads, output, theme, quiet, json, noCharts, force,
+            file, parameters, variant, runs, seed, threads, output, theme, quiet, json, noCharts, force, shard,
         };
         command.SetAction(parse => Execute(
             context(),
@@ -71,7 +72,10 @@ public static class SweepCommand
                 parse.GetValue(quiet),
                 parse.GetValue(json),
                 !parse.GetValue(noCharts),
-                parse.GetValue(force))));
+                parse.GetValue(force))
+            {
+                Shard = parse.GetValue(shard),
+            }));
         return command;
     }
 
@@ -88,7 +92,11 @@ public static class SweepCommand
         bool Quiet,
         bool Json,
         bool Charts,
-        bool Force);
+        bool Force)
+    {
+        /// <summary>K/N: simulate only that share of the points (see docs/cluster.md).</summary>
+        public string? Shard { get; init; }
+    }
 
     public static int Execute(CliContext context, SweepSettings settings)
     {
@@ -129,6 +137,12 @@ public static class SweepCommand
             return Diagnostics.BadOption(context, $"--variant: a sweep runs one variant, got {settings.Variants.Count} ({string.Join(", ", settings.Variants)}); run one sweep per variant");
         }
 
+        ShardSpec? shard = null;
+        if (settings.Shard is not null && (shard = ShardSpec.TryParse(settings.Shard)) is null)
+        {
+            return Diagnostics.BadOption(context, $"--shard must be K/N with 1 <= K <= N, got '{settings.Shard}'");
+        }
+
         var points = SweepRunner.PointCount(parameters);
         var total = (Int128)points * settings.Runs;
         if (total > Budget && !settings.Force)
@@ -150,10 +164,20 @@ public static class SweepCommand
             return ExitCodes.BadInput;
         }
 
-        var outDir = settings.Out ?? Path.Combine("out", set.Metadata.Id + "-sweep");
+        var outDir = settings.Out ?? OutputPath.Default(set.Metadata.Id + "-sweep" + (shard is null ? "" : $"-shard-{shard.Index}-of-{shard.Count}"));
+        if (outDir is null)
+        {
+            return Diagnostics.BadOption(context, $"the scenario id '{set.Metadata.Id}' cannot name a folder under out/; give --out");
+        }
+
         if (!SweepWriter.CanReplace(outDir))
         {
             return Diagnostics.BadOption(context, $"--out {outDir}: exists and is not an earlier sweep (a file, or a non-empty directory without {SweepJson.FileName}); refusing to replace it. Choose an empty or new directory.");
+        }
+
+        if (OutputPath.CheckDirectory(outDir, SweepJson.FileName) is { } badOut)
+        {
+            return Diagnostics.BadOption(context, badOut);
         }
 
         SweepPlan plan;
@@ -173,7 +197,7 @@ public static class SweepCommand
             settings.Quiet || settings.Json,
             $"{set.Metadata.Id} sweep ({points} point{(points == 1 ? "" : "s")})",
             progress,
-            () => SweepRunner.Run(plan, settings.Seed, settings.Runs, settings.Threads, progress, context.Cancellation));
+            () => SweepRunner.Run(plan, settings.Seed, settings.Runs, settings.Threads, progress, context.Cancellation, shard));
 
         try
         {

@@ -86,6 +86,16 @@ public static class TraceCommand
             return Diagnostics.BadOption(context, $"--find must be one of {string.Join(", ", Outcomes)}; got '{settings.Find}'");
         }
 
+        if (settings.Out is not null && OutputPath.CheckFile(settings.Out) is { } badOut)
+        {
+            return Diagnostics.BadOption(context, badOut);
+        }
+
+        if (settings.Chart is not null && OutputPath.CheckChartDirectory(settings.Chart) is { } badChart)
+        {
+            return Diagnostics.BadOption(context, badChart);
+        }
+
         var set = ScenarioInput.Load(context, settings.File);
         if (set is null)
         {
@@ -147,7 +157,11 @@ public static class TraceCommand
         };
         if (toFile)
         {
-            AtomicFile.WriteAllText(settings.Out!, text);
+            if (!AtomicFile.TryWriteAllText(context, settings.Out!, text))
+            {
+                return ExitCodes.Failure;
+            }
+
             context.Error.WriteLine($"negotiate: trace written to {settings.Out}");
         }
         else
@@ -158,7 +172,17 @@ public static class TraceCommand
         if (settings.Chart is { } directory)
         {
             var theme = settings.Theme == "projector" ? ChartTheme.Projector : ChartTheme.Print;
-            var files = TraceCharts.Write(TraceCharts.All(trace, theme), theme, directory);
+            IReadOnlyList<string> files;
+            try
+            {
+                files = TraceCharts.Write(TraceCharts.All(trace, theme), theme, directory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"negotiate: error: cannot write the charts to {directory}: {e.Message}");
+                return ExitCodes.Failure;
+            }
+
             context.Error.WriteLine($"negotiate: charts written: {string.Join(", ", files)}");
         }
 

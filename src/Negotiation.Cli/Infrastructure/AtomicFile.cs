@@ -1,13 +1,24 @@
 using System.Text;
+using Negotiation.Core.Common;
 
 namespace Negotiation.Cli.Infrastructure;
 
 /// <summary>Writes files so that readers never see half of one: write a temporary sibling, then rename over.</summary>
 public static class AtomicFile
 {
+    /// <exception cref="IOException">
+    /// <paramref name="path"/> is a device, FIFO, socket or directory: renaming over it would destroy it (as root, a
+    /// device node such as /dev/null).
+    /// </exception>
     public static void WriteAllText(string path, string text)
     {
         var full = Path.GetFullPath(path);
+        var kind = FileKinds.Of(full);
+        if (kind is FileKind.Special or FileKind.Directory)
+        {
+            throw new IOException($"{path} is {(kind == FileKind.Directory ? "a directory" : "a device, FIFO or socket")}; refusing to replace it");
+        }
+
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
@@ -22,6 +33,21 @@ public static class AtomicFile
             {
                 File.Delete(temp);
             }
+        }
+    }
+
+    /// <summary><see cref="WriteAllText"/>, printing why it failed (a full or read-only disk) instead of throwing.</summary>
+    public static bool TryWriteAllText(CliContext context, string path, string text)
+    {
+        try
+        {
+            WriteAllText(path, text);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"negotiate: error: cannot write {path}: {e.Message}");
+            return false;
         }
     }
 }

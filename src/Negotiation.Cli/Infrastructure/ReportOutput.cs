@@ -16,6 +16,25 @@ public static class ReportOutput
     /// <summary>One row per run and variant, written with <c>--per-run</c>.</summary>
     public const string PerRunFileName = "runs.csv";
 
+    /// <summary>
+    /// <see cref="Write"/>, printing why the report could not be written (a full or read-only disk; the previous
+    /// report is left intact) instead of throwing. The target was checked before the simulation.
+    /// </summary>
+    public static bool TryWrite(CliContext context, SimulationSummary summary, MonteCarloResult result, string outDir, string theme, bool charts, string? perRunCsv,
+        (string Name, string Text)? alsoWrite = null)
+    {
+        try
+        {
+            Write(context, summary, result, outDir, theme, charts, perRunCsv, alsoWrite);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"negotiate: error: cannot write the report to {outDir}: {e.Message}");
+            return false;
+        }
+    }
+
     /// <param name="alsoWrite">One more text file swapped in with the report (the expected-utility forecast of <c>--model both</c>).</param>
     public static void Write(CliContext context, SimulationSummary summary, MonteCarloResult result, string outDir, string theme, bool charts, string? perRunCsv,
         (string Name, string Text)? alsoWrite = null)

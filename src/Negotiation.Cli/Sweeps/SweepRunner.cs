@@ -85,12 +85,14 @@ public static class SweepRunner
     /// points, marked incomplete.
     /// </summary>
     /// <param name="progress">Counts runs over all points (total = points × runs).</param>
-    public static SweepResult Run(SweepPlan plan, ulong seed, long runs, int threads, RunProgress? progress = null, CancellationToken cancellation = default)
+    /// <param name="shard">Simulate only these points (K/N of the grid, contiguous); null for all.</param>
+    public static SweepResult Run(SweepPlan plan, ulong seed, long runs, int threads, RunProgress? progress = null, CancellationToken cancellation = default, ShardSpec? shard = null)
     {
         var results = new List<SweepPoint>();
         var complete = true;
         IReadOnlyList<SweepActor> actors = plan.Variant.Scenario.Actors.Select(a => new SweepActor(a.Id, a.Name)).ToArray();
-        foreach (var point in plan.Points)
+        var (first, end) = shard is null ? (0, plan.Points.Count) : SweepStateFile.Range(shard, plan.Points.Count);
+        foreach (var point in plan.Points.Skip(first).Take(end - first))
         {
             if (cancellation.IsCancellationRequested)
             {
@@ -131,6 +133,10 @@ public static class SweepRunner
             plan.Parameters.Select(p => new SweepAxis(p.Path, p.Values)).ToArray(),
             actors,
             plan.Variant.Scenario.Compliance is not null,
-            results);
+            results)
+        {
+            Shards = shard is null ? [] : [shard.ToString()],
+            Fingerprint = ScenarioInput.Fingerprint(plan.File, [plan.Variant.Id], plan.Parameters.SelectMany(p => p.Values.Select(v => new ParameterOverride(p.Path, v)))),
+        };
     }
 }

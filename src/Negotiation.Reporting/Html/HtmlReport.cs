@@ -118,7 +118,13 @@ public static partial class HtmlReport
             html.Append($"<p class=\"meta\">Scenario <code>{H(summary.ScenarioId)}</code> · seed {summary.Seed} · ");
             html.Append($"{Text.Integer(summary.CompletedRuns)} of {Text.Integer(summary.Runs)} runs per variant · ");
             html.Append($"{summary.Variants.Count} variant{(summary.Variants.Count == 1 ? "" : "s")}</p>\n</header>\n");
-            if (!summary.Complete)
+            if (summary.Shards.Count > 0)
+            {
+                html.Append($"<div class=\"banner\" role=\"alert\"><strong>Shard {H(string.Join(", ", summary.Shards))} only.</strong> ");
+                html.Append($"These figures cover {Text.Integer(summary.CompletedRuns)} of the {Text.Integer(summary.Runs)} runs; ");
+                html.Append("merge every shard with <code>negotiate merge</code> for the result.</div>\n");
+            }
+            else if (!summary.Complete)
             {
                 html.Append("<div class=\"banner\" role=\"alert\"><strong>Incomplete run.</strong> The simulation was stopped after ");
                 html.Append($"{Text.Integer(summary.CompletedRuns)} of {Text.Integer(summary.Runs)} runs per variant; ");

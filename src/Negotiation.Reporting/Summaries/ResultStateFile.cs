@@ -13,8 +13,28 @@ namespace Negotiation.Reporting.Summaries;
 /// </summary>
 public static class ResultStateFile
 {
-    /// <summary>Version of the state format; merge refuses other versions.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>Version of the state format; merge refuses other versions (2: tool and model versions recorded).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The largest state file merge reads: real ones are a few hundred kilobytes.</summary>
+    public const int MaxBytes = 256 * 1024 * 1024;
+
+    /// <summary>The scenario format's bound on a deadline and a horizon (ScenarioBounds), which size the accumulators.</summary>
+    private const int MaxLayoutLength = 10_000;
+
+    /// <summary>The version of the tool that wrote a state: shards of different builds are never merged.</summary>
+    public static string ToolVersion { get; } =
+        typeof(ResultStateFile).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
+
+    /// <summary>
+    /// The version of the model: the module id of the simulation assembly, which the deterministic build derives from
+    /// its content, so that any change to the engine gives another id.
+    /// </summary>
+    public static string ModelVersion { get; } = typeof(MonteCarloResult).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    /// <summary>A state file as read: the result and the versions of the tool and model that wrote it.</summary>
+    public sealed record StateFile(MonteCarloResult Result, string ToolVersion, string ModelVersion);
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -28,7 +48,13 @@ public static class ResultStateFile
     public static string Serialize(MonteCarloResult result) => JsonSerializer.Serialize(ToDto(result), Options);
 
     /// <summary>Reads a state; throws <see cref="FormatException"/> with a plain message when it is not one.</summary>
-    public static MonteCarloResult Deserialize(string json)
+    public static MonteCarloResult Deserialize(string json) => Read(json).Result;
+
+    /// <summary>
+    /// Reads a state and checks its counts against each other and its run range (<see cref="Check"/>); throws
+    /// <see cref="FormatException"/> naming the field when it is not a state this tool wrote.
+    /// </summary>
+    public static StateFile Read(string json)
     {
         StateDto? dto;
         try
@@ -42,10 +68,184 @@ public static class ResultStateFile
 
         if (dto is null || dto.FormatVersion != FormatVersion)
         {
-            throw new FormatException($"unsupported state format version {dto?.FormatVersion}; expected {FormatVersion}");
+            throw new FormatException($"unsupported state format version {dto?.FormatVersion}; expected {FormatVersion} (a shard written by another version of negotiate; re-run it with this one)");
         }
 
-        return FromDto(dto);
+        CheckLayouts(dto);
+        MonteCarloResult result;
+        try
+        {
+            result = FromDto(dto);
+        }
+        catch (Exception e) when (e is ArgumentException or OverflowException or IndexOutOfRangeException or NullReferenceException or InvalidOperationException)
+        {
+            throw new FormatException($"not a consistent state file ({e.Message})", e);
+        }
+
+        if (Check(result).FirstOrDefault() is { } problem)
+        {
+            throw new FormatException(problem);
+        }
+
+        return new StateFile(result, dto.ToolVersion ?? "", dto.ModelVersion ?? "");
+    }
+
+    /// <summary>Refuses accumulator sizes no scenario can have before anything is allocated for them.</summary>
+    private static void CheckLayouts(StateDto dto)
+    {
+        foreach (var v in dto.Variants ?? [])
+        {
+            if (v.Layout is null)
+            {
+                throw new FormatException("field 'variants[].layout' is missing");
+            }
+
+            if (v.Layout.Deadline is < 1 or > MaxLayoutLength)
+            {
+                throw new FormatException($"field 'variants[{v.Layout.Id}].layout.deadline' is {v.Layout.Deadline}; expected 1 to {MaxLayoutLength}");
+            }
+
+            if (v.Layout.Compliance is { Horizon: < 1 or > MaxLayoutLength } c)
+            {
+                throw new FormatException($"field 'variants[{v.Layout.Id}].layout.compliance.horizon' is {c.Horizon}; expected 1 to {MaxLayoutLength}");
+            }
+
+            if (v.Layout.Actors is null || v.Layout.Issues is null || v.Layout.UncertainParameters is null || v.Layout.Issues.Any(i => i?.Options is null))
+            {
+                throw new FormatException($"field 'variants[{v.Layout.Id}].layout' is incomplete");
+            }
+        }
+    }
+
+    /// <summary>
+    /// What is impossible in a result: counts that disagree with each other (agreements by round, breakdowns, option
+    /// counts, histograms, survival) or with the run range it says it covers. Each problem names the field.
+    /// </summary>
+    public static IEnumerable<string> Check(MonteCarloResult r)
+    {
+        var covered = r.Shards.Count == 0 ? r.Runs : r.Shards.Sum(s => s.Range(r.Runs).End - s.Range(r.Runs).Start);
+        if (r.Runs < 1)
+        {
+            yield return $"field 'runs' is {r.Runs}; expected at least 1";
+            yield break;
+        }
+
+        if (r.Shards.Any(s => s.Count > r.Runs))
+        {
+            yield return $"field 'shards' splits {r.Runs} runs into more shards than runs";
+        }
+
+        if (r.CompletedRuns < 0 || r.CompletedRuns > covered)
+        {
+            yield return $"field 'completedRuns' is {r.CompletedRuns}; expected 0 to {covered}, the runs of its shards";
+        }
+        else if (r.Complete && r.CompletedRuns != covered)
+        {
+            yield return $"field 'complete' is true but 'completedRuns' is {r.CompletedRuns} of the {covered} runs of its shards";
+        }
+
+        if (r.Variants.Count == 0)
+        {
+            yield return "field 'variants' is empty";
+        }
+
+        foreach (var v in r.Variants)
+        {
+            foreach (var problem in CheckVariant(v, r.CompletedRuns))
+            {
+                yield return $"field 'variants[{v.Layout.Id}].{problem}";
+            }
+        }
+
+        foreach (var c in r.Comparisons)
+        {
+            foreach (var (name, count) in new[] { ("agreement", c.Agreement.Count), ("survival", c.Survival.Count) }.Concat(c.Utility.Select((u, a) => ($"utility[{a}]", u.Count))))
+            {
+                if (count != r.CompletedRuns)
+                {
+                    yield return $"field 'comparisons[{c.VariantId}].{name}.count' is {count}; expected {r.CompletedRuns}, the completed runs";
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> CheckVariant(VariantAccumulator v, long completed)
+    {
+        static long Sum(IEnumerable<long> values) => values.Aggregate(0L, (s, x) => s + x);
+        if (v.Runs != completed)
+        {
+            yield return $"runs' is {v.Runs}; expected {completed}, the completed runs";
+        }
+
+        var arrays = new (string Name, long[] Values)[] { ("rounds", v.Rounds), ("breakdowns", v.Breakdowns), ("beatBatna", v.BeatBatna), ("held", v.Held), ("firstViolators", v.FirstViolators), ("causes", v.Causes), ("stages", v.Stages) }
+            .Concat(v.OptionCounts.Select((o, i) => ($"optionCounts[{i}]", o)))
+            .Concat(v.IssueValues.Select((h, i) => ($"issueValues[{i}].counts", h.Counts.ToArray())))
+            .Concat(v.Utility.Select((h, i) => ($"utility[{i}].counts", h.Counts.ToArray())));
+        foreach (var (name, values) in arrays)
+        {
+            if (values.Any(x => x < 0 || x > v.Runs))
+            {
+                yield return $"{name}' has a count outside 0..{v.Runs}, the variant's runs";
+                yield break;
+            }
+        }
+
+        if (v.Agreed < 0 || v.Agreed > v.Runs)
+        {
+            yield return $"agreed' is {v.Agreed}; expected 0 to {v.Runs}, the variant's runs";
+            yield break;
+        }
+
+        if (v.SurvivedOneYear < 0 || v.SurvivedOneYear > v.Agreed)
+        {
+            yield return $"survivedOneYear' is {v.SurvivedOneYear}; expected 0 to {v.Agreed}, the agreements";
+        }
+
+        if (Sum(v.Rounds) != v.Agreed)
+        {
+            yield return $"rounds' adds up to {Sum(v.Rounds)} agreements; expected {v.Agreed}, the field 'agreed'";
+        }
+
+        if (Sum(v.Breakdowns) != v.Runs - v.Agreed)
+        {
+            yield return $"breakdowns' adds up to {Sum(v.Breakdowns)}; expected {v.Runs - v.Agreed}, the runs without agreement";
+        }
+
+        for (var i = 0; i < v.OptionCounts.Length; i++)
+        {
+            var discrete = v.Layout.Issues[i].Kind == Negotiation.Core.Model.IssueKind.Discrete;
+            var counted = discrete ? Sum(v.OptionCounts[i]) : v.IssueValues[i].Count;
+            if (counted != v.Agreed)
+            {
+                yield return $"{(discrete ? $"optionCounts[{i}]" : $"issueValues[{i}]")}' adds up to {counted}; expected {v.Agreed}, the agreements";
+            }
+        }
+
+        for (var a = 0; a < v.Utility.Length; a++)
+        {
+            if (v.Utility[a].Count != v.Runs || v.UtilityMoments[a].Count != v.Runs)
+            {
+                yield return $"utility[{a}]' counts {v.Utility[a].Count} runs; expected {v.Runs}";
+            }
+        }
+
+        if (v.Layout.Compliance is not null)
+        {
+            if (v.Held[0] != v.Agreed || v.Held.Zip(v.Held.Skip(1)).Any(p => p.Second > p.First))
+            {
+                yield return $"held' starts at {v.Held[0]} or rises; expected it to start at {v.Agreed}, the agreements, and never rise";
+            }
+
+            if (Sum(v.FirstViolators) != v.Agreed)
+            {
+                yield return $"firstViolators' adds up to {Sum(v.FirstViolators)}; expected {v.Agreed}, the agreements";
+            }
+        }
+
+        if (v.ParameterMoments.Any(m => m.Count != v.Runs))
+        {
+            yield return $"parameterMoments' counts other than {v.Runs} runs";
+        }
     }
 
     /// <summary>
@@ -57,6 +257,22 @@ public static class ResultStateFile
         if (parts.Count == 0)
         {
             throw new FormatException("nothing to merge");
+        }
+
+        if (requireAll && parts.Select((p, k) => (p, k)).FirstOrDefault(x => !x.p.Complete) is { p: not null } interrupted)
+        {
+            throw new FormatException(
+                $"shard {interrupted.k + 1} ({string.Join(", ", interrupted.p.Shards.Select(s => s.ToString()).DefaultIfEmpty("all runs"))}) was interrupted after {interrupted.p.CompletedRuns} runs; re-run it, or merge with --allow-partial (the report is then marked incomplete)");
+        }
+
+        var firstLayouts = parts[0].Variants.Select(v => Serialize(v.Layout)).ToArray();
+        foreach (var p in parts.Skip(1))
+        {
+            if (p.Variants.Count != firstLayouts.Length || p.Comparisons.Count != parts[0].Comparisons.Count
+                || p.Variants.Select(v => Serialize(v.Layout)).Where((l, v) => l != firstLayouts[v]).Any())
+            {
+                throw new FormatException("shards do not belong together: their variants or layouts differ");
+            }
         }
 
         var first = parts[0];
@@ -106,11 +322,15 @@ public static class ResultStateFile
         {
             Shards = single ? [] : shards,
             CompletedRuns = completed,
-            Complete = parts.All(p => p.Complete) && covered == first.Runs,
+            // Complete: every run of the shards it covers was done. Whether they cover every run is Shards (empty
+            // when they do), so a merge of partial merges that together cover everything is complete.
+            Complete = parts.All(p => p.Complete),
             Variants = variants,
             Comparisons = pairs,
         };
     }
+
+    private static string Serialize(VariantLayout layout) => JsonSerializer.Serialize(layout, Options);
 
     private static IEnumerable<string> MissingShards(IReadOnlyList<ShardSpec> shards)
     {
@@ -135,6 +355,8 @@ public static class ResultStateFile
     private static StateDto ToDto(MonteCarloResult r) => new()
     {
         FormatVersion = FormatVersion,
+        ToolVersion = ToolVersion,
+        ModelVersion = ModelVersion,
         ScenarioId = r.ScenarioId,
         Title = r.Title,
         SourcePath = r.SourcePath,
@@ -327,6 +549,8 @@ public static class ResultStateFile
     private sealed class StateDto
     {
         public int FormatVersion { get; set; }
+        public string? ToolVersion { get; set; }
+        public string? ModelVersion { get; set; }
         public string ScenarioId { get; set; } = "";
         public string Title { get; set; } = "";
         public string SourcePath { get; set; } = "";

@@ -22,10 +22,13 @@ public static class SummaryBuilder
             result.Seed,
             result.Runs,
             result.CompletedRuns,
-            result.Complete,
+            result.Complete && result.Shards.Count == 0,
             variants,
             comparisons,
-            result.Sources);
+            result.Sources)
+        {
+            Shards = result.Shards.Select(s => s.ToString()).ToArray(),
+        };
     }
 
     private static VariantSummary Variant(VariantAccumulator acc)

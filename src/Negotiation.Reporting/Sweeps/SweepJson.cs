@@ -47,7 +47,18 @@ public static class SweepJson
         json.WriteEndObject();
         json.WriteNumber("seed", sweep.Seed);
         json.WriteNumber("runs", sweep.Runs);
-        json.WriteBoolean("complete", sweep.Complete);
+        json.WriteBoolean("complete", sweep.Complete && sweep.Shards.Count == 0);
+        if (sweep.Shards.Count > 0)
+        {
+            // Only in a shard's output (or a partial merge): a whole sweep's sweep.json is unchanged.
+            json.WriteStartArray("shards");
+            foreach (var shard in sweep.Shards)
+            {
+                json.WriteStringValue(shard);
+            }
+
+            json.WriteEndArray();
+        }
         json.WriteNumber("plannedPoints", sweep.PlannedPoints);
         json.WriteStartArray("params");
         foreach (var axis in sweep.Axes)

@@ -43,6 +43,15 @@ public sealed record SweepResult(
     bool HasCompliance,
     IReadOnlyList<SweepPoint> Points)
 {
+    /// <summary>
+    /// The shards (K/N of the points) this result covers when it is not the whole sweep (<c>sweep --shard</c>, or a
+    /// merge with --allow-partial); empty for a whole sweep.
+    /// </summary>
+    public IReadOnlyList<string> Shards { get; init; } = [];
+
+    /// <summary>Identifies the input (scenario bytes, variant, parameters): sweep shards merge only when it agrees.</summary>
+    public string Fingerprint { get; init; } = "";
+
     public const string AgreementRate = "agreement_rate";
 
     public const string OneYearSurvival = "one_year_survival";

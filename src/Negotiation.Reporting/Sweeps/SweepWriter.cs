@@ -46,6 +46,10 @@ public static class SweepWriter
         }
 
         Save(SweepJson.FileName, SweepJson.ToUtf8(sweep));
+        if (sweep.Shards.Count > 0)
+        {
+            Save(SweepStateFile.FileName, SweepStateFile.Serialize(sweep));
+        }
         Save(SweepCsv.FileName, new UTF8Encoding(false).GetBytes(SweepCsv.Table(sweep).ToCsv()));
         if (writeCharts)
         {

@@ -6,7 +6,7 @@ namespace Negotiation.Reporting.Tables;
 
 /// <summary>
 /// A tidy table: a header row and one row per observation, written as RFC 4180 CSV with "\n" line ends in the
-/// invariant culture. Doubles are written in their shortest round-trip form; an undefined figure (NaN) is an
+/// invariant culture. Text cells are neutralised against formula injection (<see cref="Cell"/>). Doubles are written in their shortest round-trip form; an undefined figure (NaN) is an
 /// empty field so that R and pandas read it as missing.
 /// </summary>
 public sealed class CsvTable
@@ -72,7 +72,7 @@ public sealed class CsvTable
     internal static string Format(object? cell) => cell switch
     {
         null => string.Empty,
-        string s => s,
+        string s => CsvText.NeutraliseFormula(s),
         bool b => b ? "true" : "false",
         double d => double.IsFinite(d) ? d.ToString("R", CultureInfo.InvariantCulture) : string.Empty,
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
@@ -94,6 +94,13 @@ public sealed class CsvTable
         text.Append('\n');
     }
 
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    private static string Quote(string cell) => CsvText.Quote(cell);
+
+    /// <summary>
+    /// One text cell as written in a CSV file: a leading '=', '+', '-', '@', tab or carriage return is neutralised
+    /// with an apostrophe so that a spreadsheet shows it instead of running it (numbers such as -0.25 stay numbers),
+    /// and the cell is quoted when it holds a comma, quote or line break. Every CSV writer calls this (or
+    /// <see cref="Add"/>, which does).
+    /// </summary>
+    public static string Cell(string text) => CsvText.Field(text);
 }

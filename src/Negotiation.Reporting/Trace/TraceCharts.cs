@@ -207,6 +207,11 @@ public static class TraceCharts
 
     private static string WriteAtomically(string path, byte[] bytes)
     {
+        if (FileKinds.Of(path) is FileKind.Special or FileKind.Directory)
+        {
+            throw new IOException($"{path} is not a regular file (a device, FIFO, socket or directory); refusing to replace it");
+        }
+
         var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
         try
         {

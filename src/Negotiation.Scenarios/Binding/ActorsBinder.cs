@@ -158,7 +158,7 @@ internal static class ActorsBinder
             var value = fields.Required("value", "<number between 0 and 1>") is { } valueNode
                 ? context.Uncertain(valueNode, fields.PathOf("value"), Limits.Unit)
                 : null;
-            var trend = fields.Uncertain("trend", Limits.Any);
+            var trend = fields.Uncertain("trend", Limits.Trend);
             return value is null || (trend is null && fields.Optional("trend") is not null) ? null : new Reservation(value, trend ?? 0.0);
         }
 

@@ -44,6 +44,12 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
     {
         if (node is YamlScalar { IsNull: false } scalar)
         {
+            if (ScenarioBounds.FirstUnprintable(scalar.Value) is { } at)
+            {
+                Error(node, $"{what} has the control character U+{(int)scalar.Value[at]:X4} at character {at + 1}; expected printable text (tabs and line breaks are fine)");
+                return null;
+            }
+
             return scalar.Value;
         }
 
@@ -66,6 +72,12 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
     public double? Number(YamlNode node, string what, Limits limits)
     {
         var value = Number(node, what);
+        if (value is { } m && !Limits.WithinMagnitude(m))
+        {
+            Error(node, $"{what} is {Format.Number(m)}; expected {Limits.MagnitudeText}");
+            return null;
+        }
+
         if (value is { } v && !limits.Contains(v))
         {
             Error(node, $"{what} is {Format.Number(v)}; expected {limits.Text}");
@@ -75,22 +87,45 @@ internal sealed class BindContext(DiagnosticBag diagnostics)
         return value;
     }
 
-    public int? Integer(YamlNode node, string what, int min)
+    /// <summary>
+    /// A whole number within [<paramref name="min"/>, <paramref name="max"/>]. A whole number written with a
+    /// fraction of zero (<c>1.0</c>) is the same number.
+    /// </summary>
+    public int? Integer(YamlNode node, string what, int min, int max = int.MaxValue)
     {
-        if (node is YamlScalar { IsNull: false } scalar
-            && int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        var expected = max == int.MaxValue ? $"a whole number >= {min}" : $"a whole number between {min} and {max}";
+        if (node is YamlScalar { IsNull: false } scalar && TryParseWhole(scalar.Value, out var value))
         {
-            if (value >= min)
+            if (value >= min && value <= max)
             {
-                return value;
+                return (int)value;
             }
 
-            Error(node, $"{what} is {value}; expected a whole number >= {min}");
+            Error(node, $"{what} is {Format.Clip(scalar.Value)}; expected {expected}");
             return null;
         }
 
-        Error(node, $"{what} is {node.Describe()}; expected a whole number >= {min}");
+        Error(node, $"{what} is {node.Describe()}; expected {expected}");
         return null;
+    }
+
+    /// <summary>A whole number, written as digits or as a number whose fraction is zero (1.0, 1e3).</summary>
+    private static bool TryParseWhole(string text, out decimal value)
+    {
+        value = 0;
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+        {
+            value = whole;
+            return true;
+        }
+
+        if (TryParseNumber(text, out var number) && Math.Abs(number) < 1e18 && number == Math.Floor(number))
+        {
+            value = (decimal)number;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>A number or a distribution, which must lie within <paramref name="limits"/> wherever it can fall.</summary>

@@ -30,7 +30,7 @@ internal static class ComplianceBinder
             index.StageIds.Add(id);
         }
 
-        var horizon = fields.Integer("horizon", 1) ?? 52;
+        var horizon = fields.Integer("horizon", 1, ScenarioBounds.MaxHorizon) ?? 52;
         var periodDays = fields.Number("periodDays", Limits.Positive) ?? 7;
         var rateUnitDays = fields.Number("rateUnitDays", Limits.Positive);
         var stages = Stages(context, fields.Optional("stages"));

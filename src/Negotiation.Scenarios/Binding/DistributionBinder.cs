@@ -37,6 +37,12 @@ internal static class DistributionBinder
     {
         if (value is Fixed fixedValue)
         {
+            if (!Limits.WithinMagnitude(fixedValue.Value))
+            {
+                context.Error(node, $"{what} is {Format.Number(fixedValue.Value)}; expected {Limits.MagnitudeText}");
+                return null;
+            }
+
             if (limits.Contains(fixedValue.Value))
             {
                 return value;

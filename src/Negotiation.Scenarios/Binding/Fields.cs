@@ -59,8 +59,8 @@ internal sealed class Fields
     public double? Number(string key, Limits limits) =>
         Optional(key) is { } node ? _context.Number(node, PathOf(key), limits) : null;
 
-    public int? Integer(string key, int min) =>
-        Optional(key) is { } node ? _context.Integer(node, PathOf(key), min) : null;
+    public int? Integer(string key, int min, int max = int.MaxValue) =>
+        Optional(key) is { } node ? _context.Integer(node, PathOf(key), min, max) : null;
 
     public Uncertain? Uncertain(string key, Limits limits) =>
         Optional(key) is { } node ? _context.Uncertain(node, PathOf(key), limits) : null;

@@ -6,7 +6,7 @@ namespace Negotiation.Scenarios.Binding;
 internal static class IdMap
 {
     /// <summary>Ids appear in every message and path about their entry; real ones are a few words long.</summary>
-    public const int MaxIdLength = 80;
+    public const int MaxIdLength = ScenarioBounds.MaxIdLength;
 
     public static IReadOnlyList<(string Id, YamlScalar Key, YamlNode Value)> Entries(BindContext context, YamlNode? section, string path)
     {
@@ -31,9 +31,9 @@ internal static class IdMap
                 continue;
             }
 
-            if (id.Length == 0 || id.Contains('.') || id.Any(char.IsWhiteSpace))
+            if (id.Length == 0 || id.Contains('.') || id.Any(char.IsWhiteSpace) || id.Contains('/') || id.Contains('\\') || ScenarioBounds.FirstUnprintable(id) is not null)
             {
-                context.Error(entry.Key, $"id '{id}' in {path} is not usable; expected an id without dots or spaces, such as 'ground-flights'");
+                context.Error(entry.Key, $"id '{id}' in {path} is not usable; expected an id without dots, spaces, slashes or control characters, such as 'ground-flights'");
                 continue;
             }
 

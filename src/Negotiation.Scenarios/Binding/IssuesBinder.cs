@@ -58,7 +58,7 @@ internal static class IssuesBinder
         }
 
         var bounds = BindRange(context, range!, fields.PathOf("range"));
-        var resolution = fields.Integer("resolution", 2) ?? 21;
+        var resolution = fields.Integer("resolution", 2, ScenarioBounds.MaxResolution) ?? 21;
         var unit = fields.Text("unit");
         return bounds is var (min, max)
             ? new Issue(id, name, IssueKind.Continuous, [], min, max, resolution, unit, description) { Position = key.Position }

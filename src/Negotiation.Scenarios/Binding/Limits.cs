@@ -13,6 +13,19 @@ internal sealed record Limits(double Min, double Max, bool MinOpen, bool MaxOpen
 
     public static Limits OpenUnit { get; } = new(0, 1, true, true, "a number strictly between 0 and 1");
 
+    /// <summary>
+    /// The largest magnitude any number in a scenario may have: far beyond every real quantity, and small enough
+    /// that sums of many of them (weights, utilities, trends over a deadline) stay finite and exact enough.
+    /// </summary>
+    public const double MaxMagnitude = 1e15;
+
+    public const string MagnitudeText = "a number between -1e15 and 1e15 (the largest magnitude a scenario may use)";
+
+    public static bool WithinMagnitude(double value) => Math.Abs(value) <= MaxMagnitude;
+
+    /// <summary>A reservation's change per round: the reservation is a utility in [0, 1].</summary>
+    public static Limits Trend { get; } = new(-1, 1, false, false, "a change per round between -1 and 1 (the reservation is a utility between 0 and 1)");
+
     public static Limits Within(double min, double max) =>
         new(min, max, false, false, $"a number within [{Format.Number(min)}, {Format.Number(max)}]");
 

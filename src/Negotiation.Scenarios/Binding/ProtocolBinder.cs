@@ -41,7 +41,7 @@ internal static class ProtocolBinder
             ? SigningRuleBinder.Bind(context, ruleNode, fields.PathOf("rule"), signatories?.Count)
             : SigningRule.Unanimity;
         var deadline = fields.Required("deadline", "<rounds, >= 1>") is { } deadlineNode
-            ? context.Integer(deadlineNode, fields.PathOf("deadline"), 1)
+            ? context.Integer(deadlineNode, fields.PathOf("deadline"), 1, ScenarioBounds.MaxDeadline)
             : null;
         index.Deadline = deadline;
         var roundDays = fields.Number("roundDays", Limits.Positive) ?? 7;

@@ -52,7 +52,13 @@ internal static class ScenarioBinder
         }
 
         var title = fields.Required("title", "<a title>") is { } titleNode ? context.Text(titleNode, "title") : null;
-        var id = fields.Text("id") ?? defaultId;
+        var id = fields.Text("id") ?? ScenarioBounds.FileNameId(defaultId);
+        if (!ScenarioBounds.IsFileName(id))
+        {
+            // The id names the report folder out/<id>: it is a name, never a path.
+            context.Error(fields.Optional("id")!, $"id '{Format.Clip(id)}' cannot name a report folder; expected 1 to {ScenarioBounds.MaxIdLength} letters, digits, '-', '_' or '.', starting with a letter or digit, such as 'nato-russia-2022'");
+        }
+
         var sources = new List<string>();
         if (fields.Optional("sources") is { } sourcesNode && context.Sequence(sourcesNode, "sources") is { } list)
         {

@@ -29,8 +29,13 @@ internal sealed class Ids
             }
         }
 
-        return builder.ToString().TrimEnd('-');
+        // Ids are at most 80 characters (ScenarioBounds.MaxIdLength); leave room for the "-2" of a repeated slug.
+        var slug = builder.ToString().TrimEnd('-');
+        return slug.Length <= MaxSlugLength ? slug : slug[..MaxSlugLength].TrimEnd('-');
     }
+
+    /// <summary>The longest slug: an id with a numeric suffix still fits <see cref="ScenarioBounds.MaxIdLength"/>.</summary>
+    public const int MaxSlugLength = ScenarioBounds.MaxIdLength - 8;
 
     /// <summary>A fresh id for <paramref name="text"/>, or for <paramref name="fallback"/> when the text has no letters or digits.</summary>
     public string Make(string text, string fallback)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Globalization;
 using Negotiation.Core.Common;
 using Negotiation.Core.Model;
@@ -50,7 +51,7 @@ public sealed record ActorPosition(string ActorId, double Reservation, double Be
 public sealed record ScenarioAnalysisResult(
     string ScenarioId,
     IReadOnlyList<string> Signatories,
-    long PackageSpaceSize,
+    BigInteger PackageSpaceSize,
     long PackagesExamined,
     bool Exhaustive,
     IReadOnlyList<AnalysedPackage> ParetoFrontier,
@@ -67,6 +68,21 @@ public sealed record ScenarioAnalysisResult(
 /// </summary>
 public static class ScenarioAnalysis
 {
+    /// <summary>
+    /// The number of packages, exactly: the product of every issue's candidate count. The model's own count saturates
+    /// at 2^53 - 1, which <c>analyze</c> printed as if it were the size (50 options on 60 issues is about 8.7e101).
+    /// </summary>
+    public static BigInteger ExactPackageCount(NegotiationModel model)
+    {
+        var count = BigInteger.One;
+        for (var j = 0; j < model.IssueCount; j++)
+        {
+            count *= model.Candidates(j).Length;
+        }
+
+        return count;
+    }
+
     /// <summary>Package spaces up to this size are analysed exhaustively; larger ones by a sample of this size.</summary>
     public const int ExhaustiveLimit = 1 << 17;
 
@@ -118,7 +134,7 @@ public static class ScenarioAnalysis
         return new ScenarioAnalysisResult(
             scenario.Metadata.Id,
             signatories.Select(s => scenario.Actors[s].Id).ToArray(),
-            model.PackageSpaceSize,
+            ExactPackageCount(model),
             space.Count,
             space.Exhaustive,
             pareto.Select(space.Describe).ToArray(),

@@ -1,3 +1,4 @@
+using Negotiation.Core.Common;
 using System.Globalization;
 using System.Text;
 using Negotiation.Core.Model;
@@ -38,7 +39,7 @@ internal sealed class PerRunRows
 
     public static string Header(SimulationPlan plan) =>
         "run,variant,agreed,round,breakdown,walked_out,periods_held,collapse_cause,first_violator,"
-        + string.Join(',', IssueIds(plan).Select(i => "term_" + i).Concat(ActorIds(plan).Select(a => "utility_" + a)));
+        + string.Join(',', IssueIds(plan).Select(i => CsvText.Field("term_" + i)).Concat(ActorIds(plan).Select(a => CsvText.Field("utility_" + a))));
 
     private static string[] IssueIds(SimulationPlan plan) =>
         plan.Variants.SelectMany(v => v.Layout.Issues.Select(i => i.Id)).Distinct().ToArray();
@@ -52,16 +53,16 @@ internal sealed class PerRunRows
         var c = state.Compliance;
         var layout = variant.Layout;
         var inv = CultureInfo.InvariantCulture;
-        _text.Append(run.ToString(inv)).Append(',').Append(layout.Id).Append(',')
+        _text.Append(run.ToString(inv)).Append(',').Append(CsvText.Field(layout.Id)).Append(',')
             .Append(n.Agreed ? "true" : "false").Append(',')
             .Append(n.Round.ToString(inv)).Append(',')
             .Append(n.Agreed ? "" : n.Cause.ToString().ToLowerInvariant()).Append(',')
-            .Append(n.WalkedOut >= 0 ? layout.Actors[n.WalkedOut].Id : "").Append(',');
+            .Append(n.WalkedOut >= 0 ? CsvText.Field(layout.Actors[n.WalkedOut].Id) : "").Append(',');
         if (n.Agreed && layout.Compliance is { } compliance)
         {
             _text.Append(c.PeriodsHeld.ToString(inv)).Append(',')
                 .Append(c.Cause.ToString().ToLowerInvariant()).Append(',')
-                .Append(c.FirstViolator >= 0 ? compliance.Parties[c.FirstViolator].Id : "");
+                .Append(c.FirstViolator >= 0 ? CsvText.Field(compliance.Parties[c.FirstViolator].Id) : "");
         }
         else
         {
@@ -76,7 +77,7 @@ internal sealed class PerRunRows
             {
                 var issue = layout.Issues[i];
                 _text.Append(issue.Kind == IssueKind.Discrete
-                    ? issue.Options[(int)package[i]].Id
+                    ? CsvText.Field(issue.Options[(int)package[i]].Id)
                     : package[i].ToString("R", inv));
             }
         }

@@ -18,7 +18,14 @@ public sealed record SimulationSummary(
     bool Complete,
     IReadOnlyList<VariantSummary> Variants,
     IReadOnlyList<VariantComparison> Comparisons,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources)
+{
+    /// <summary>
+    /// The shards (K/N) this summary covers when it is not the whole run: a shard's own report, or a merge with
+    /// --allow-partial of some shards. Empty for a whole run. A summary with shards is never complete.
+    /// </summary>
+    public IReadOnlyList<string> Shards { get; init; } = [];
+}
 
 /// <summary>A two-sided 95% interval.</summary>
 public sealed record Interval(double Low, double High);

@@ -17,8 +17,8 @@ public class BenchCommandTest
     }
 
     [Theory]
-    [InlineData("--runs", "0", "negotiate: error: --runs must be at least 1, got 0")]
-    [InlineData("--threads", "0", "negotiate: error: --threads must be at least 1, got 0")]
+    [InlineData("--runs", "0", "negotiate: error: --runs must be between 1 and 1,000,000,000,000, got 0; split larger studies into shards (docs/cluster.md)")]
+    [InlineData("--threads", "0", "negotiate: error: --threads must be between 1 and 256, got 0; results do not depend on it, and more threads than cores only cost memory")]
     public void BadOptionValues_ExitWith2AndSayWhatIsWrong(string option, string value, string message)
     {
         var result = TestCli.Run("bench", Small, option, value);

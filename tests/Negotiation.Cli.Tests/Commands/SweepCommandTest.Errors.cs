@@ -100,7 +100,7 @@ public class SweepCommandErrorTest
 
     [Fact]
     public void ZeroRuns_IsAnError() => AssertBadInput(
-        "negotiate: error: --runs must be at least 1, got 0\n",
+        "negotiate: error: --runs must be between 1 and 1,000,000,000,000, got 0; split larger studies into shards (docs/cluster.md)\n",
         BuyerSeller, "-p", "actors.buyer.reservation=0,1", "--runs", "0");
 
     [Fact]

@@ -32,13 +32,15 @@ public sealed class CsvTableTest
     [Fact]
     public void AnyCells_ParseBackUnchangedWithAnRfc4180Reader()
     {
-        Gen.String[Gen.Char["a,\"\n\r x;é"], 0, 12].Array[3].Sample(cells =>
+        Gen.String[Gen.Char["a,\"\n\r x;é=+-@\t1"], 0, 12].Array[3].Sample(cells =>
         {
             var table = new CsvTable("t.csv", "a", "b", "c");
             table.Add(cells[0], cells[1], cells[2]);
             List<List<string>> rows = Parse(table.ToCsv());
             Assert.Equal(2, rows.Count);
-            Assert.Equal(cells, rows[1]);
+            // Every cell comes back as written, but for the apostrophe that keeps a spreadsheet from running it.
+            Assert.Equal(cells.Select(Negotiation.Core.Common.CsvText.NeutraliseFormula), rows[1]);
+            Assert.All(rows[1], (cell, k) => Assert.Equal(cells[k], cell.Length > cells[k].Length ? cell[1..] : cell));
         });
     }
 
@@ -91,5 +93,34 @@ public sealed class CsvTableTest
         }
 
         return rows;
+    }
+}
+
+/// <summary>CSV cells that a spreadsheet would run as formulas (issue 18); numbers stay numbers.</summary>
+public class CsvFormulaInjectionTest
+{
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")]
+    [InlineData("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("\rx", "\"'\rx\"")]
+    [InlineData("plain", "plain")]
+    [InlineData("-0.25", "-0.25")]
+    [InlineData("-1e5", "-1e5")]
+    [InlineData("", "")]
+    public void Cell_NeutralisesFormulasAndKeepsNumbers(string text, string written)
+    {
+        Assert.Equal(written, Negotiation.Reporting.Tables.CsvTable.Cell(text));
+    }
+
+    [Fact]
+    public void Table_NeutralisesTextCellsButWritesNegativeNumbersAsNumbers()
+    {
+        var table = new Negotiation.Reporting.Tables.CsvTable("t.csv", "name", "value");
+        table.Add("=1+1", -0.5);
+        table.Add("@me", -3L);
+        Assert.Equal("name,value\n'=1+1,-0.5\n'@me,-3\n", table.ToCsv());
     }
 }

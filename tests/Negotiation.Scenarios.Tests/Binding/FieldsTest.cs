@@ -53,7 +53,7 @@ public class FieldsTest
     public void FractionWhereAWholeNumberBelongs_IsAnError()
     {
         var yaml = Fixture.Minimal.Replace("deadline: 10", "deadline: 2.5");
-        Assert.Equal("17:13: protocol.deadline is '2.5'; expected a whole number >= 1", Fixture.Error(yaml));
+        Assert.Equal("17:13: protocol.deadline is '2.5'; expected a whole number between 1 and 10000", Fixture.Error(yaml));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class FieldsTest
             [
                 "11:27: actors.russia.interests.accession.weight is -1; expected a number >= 0",
                 "12:36: actors.russia.interests.troops.ideal is 200; expected a number within [0, 100]",
-                "17:13: protocol.deadline is 0; expected a whole number >= 1",
+                "17:13: protocol.deadline is 0; expected a whole number between 1 and 10000",
             ],
             Fixture.Errors(yaml));
     }

@@ -40,6 +40,6 @@ public class IssuesBinderTest
     public void ResolutionBelowTwo_IsAnError()
     {
         var yaml = Fixture.Minimal.Replace("range: [0, 100]", "range: [0, 100]\n    resolution: 1");
-        Assert.Equal("8:17: issues.troops.resolution is 1; expected a whole number >= 2", Fixture.Error(yaml));
+        Assert.Equal("8:17: issues.troops.resolution is 1; expected a whole number between 2 and 1000", Fixture.Error(yaml));
     }
 }

@@ -8,7 +8,7 @@ public class ProtocolBinderTest
     [Fact]
     public void DeadlineBelowOne_IsAnError()
     {
-        Assert.Equal("17:13: protocol.deadline is 0; expected a whole number >= 1", Fixture.Error(Fixture.Minimal.Replace("deadline: 10", "deadline: 0")));
+        Assert.Equal("17:13: protocol.deadline is 0; expected a whole number between 1 and 10000", Fixture.Error(Fixture.Minimal.Replace("deadline: 10", "deadline: 0")));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class VariantsBinderTest
     public void InvalidValueSetByAVariant_PointsAtTheVariantText_AndNamesTheVariant()
     {
         Assert.Equal(
-            "21:26: variant 'v': protocol.deadline is 0; expected a whole number >= 1",
+            "21:26: variant 'v': protocol.deadline is 0; expected a whole number between 1 and 10000",
             Fixture.Error(WithVariant("set:", "  protocol.deadline: 0")));
     }
 
