@@ -57,7 +57,7 @@ public sealed class ServeCommandTest
     [Theory]
     [InlineData("--host", "example.org", "negotiate: error: --host must be an IP address such as 127.0.0.1 or 0.0.0.0 (or localhost), got 'example.org'")]
     [InlineData("--port", "70000", "negotiate: error: --port must be between 0 and 65535, got 70000")]
-    [InlineData("--runs", "0", "negotiate: error: --runs must be at least 1, got 0")]
+    [InlineData("--runs", "0", "negotiate: error: --runs must be between 1 and 1,000,000,000,000, got 0; split larger studies into shards (docs/cluster.md)")]
     public void Serve_BadOption_Exits2(string option, string value, string message)
     {
         var result = TestCli.Run("serve", TestCli.TestData("small.yaml"), option, value);

@@ -109,7 +109,7 @@ public sealed class ServeHostTest(ServeFixture server) : IClassFixture<ServeFixt
 
     public static TheoryData<string, string> BadSettings => new()
     {
-        { """{"runs": 0}""", "--runs must be at least 1, got 0" },
+        { """{"runs": 0}""", "--runs must be between 1 and 1,000,000,000,000, got 0; split larger studies into shards (docs/cluster.md)" },
         { """{"runs": 1000001}""", "--runs must be at most 1,000,000 per update on the what-if page, got 1,000,001; use negotiate run for more" },
         { """{"variants": ["nope"]}""", "--variant 'nope' is not a variant of {file}; expected one of: base, monitored, impatient-east" },
         { """{"variants": ["base"]}""", "--variant 'base' is the baseline, which always runs; expected other variants" },
