@@ -135,6 +135,7 @@ public static class NegotiationSimulator
         ws.HazardStream = Rng.For(seed, run, HazardStream);
         ws.RecognitionStream = Rng.For(seed, run, RecognitionStream);
         ws.Beliefs.Draw(ws.ReservationBase, seed, run);
+        Array.Fill(ws.ChanceLevel, int.MaxValue); // the walk-out test starts at the top level (§5.4)
         if (model.OpeningAuthor >= 0)
         {
             ws.Evaluate(model.Opening, ws.CandidateUtil, ws.CandidateCross);
@@ -366,7 +367,7 @@ public static class NegotiationSimulator
     private static bool WalksOut(NegotiationWorkspace ws, int s, int round, INegotiationObserver? observer)
     {
         var reservation = ws.Reservation[s];
-        var chance = ChanceOfDeal(ws, s, reservation - Tolerance);
+        var chance = ChanceOfDeal(ws, s, reservation - Tolerance, 0);
         var value = double.NegativeInfinity;
         if (chance > 0)
         {
@@ -397,7 +398,7 @@ public static class NegotiationSimulator
     {
         var reservation = ws.Reservation[s];
         var half = Math.Max(0, ws.BestUtility[s] - reservation) / 2;
-        var chanceOfHalf = half > 0 ? ChanceOfDeal(ws, s, reservation + half - Tolerance) : 0;
+        var chanceOfHalf = half > 0 ? ChanceOfDeal(ws, s, reservation + half - Tolerance, 1) : 0;
         return (1 - ws.Hazard) * half * (chance + 2 * chanceOfHalf) / 2;
     }
 
@@ -407,37 +408,42 @@ public static class NegotiationSimulator
     private static int LevelsOf(NegotiationWorkspace ws) => ws.Beliefs.TypeCount == 1 ? 1 : WalkOutLevels;
 
     /// <summary>
-    /// P_a(g) of docs/model.md §5.4: the largest share q of the levels (i − ½)/L, i = 1 … L, for which a package worth
+    /// P_a(g) of docs/model.md §5.4: the largest share l/L of the levels (i − ½)/L, i = 1 … L, for which a package worth
     /// at least <paramref name="minimum"/> to <paramref name="s"/> is obtainable with every party at its belief's
-    /// (i − ½)/L quantile; by bisection (obtainability falls as the quantile rises).
+    /// (l − ½)/L quantile (obtainability falls as the quantile rises). The search starts from the level this test
+    /// found last (<paramref name="slot"/>: 0 for P(0), 1 for P(G/2); the top level in round 1) and walks up or down
+    /// from there: beliefs move little from one round to the next, so it usually takes one or two searches.
     /// </summary>
-    private static double ChanceOfDeal(NegotiationWorkspace ws, int s, double minimum)
+    private static double ChanceOfDeal(NegotiationWorkspace ws, int s, double minimum, int slot)
     {
         var levels = LevelsOf(ws);
-
-        // The common case first: a deal even if every party is at its top level (one search instead of a bisection).
-        SetPartyThresholds(ws, s, (levels - 0.5) / levels);
-        if (ws.Obtainable.CanObtain(ws, s, minimum, ws.PartyThreshold))
+        ref var last = ref ws.ChanceLevel[s * 2 + slot];
+        var level = Math.Clamp(last, 1, levels);
+        if (Obtainable(ws, s, minimum, level, levels))
         {
-            return 1;
-        }
-
-        int lo = 0, hi = levels - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi + 1) / 2;
-            SetPartyThresholds(ws, s, (mid - 0.5) / levels);
-            if (ws.Obtainable.CanObtain(ws, s, minimum, ws.PartyThreshold))
+            while (level < levels && Obtainable(ws, s, minimum, level + 1, levels))
             {
-                lo = mid;
+                level++;
             }
-            else
+        }
+        else
+        {
+            level--;
+            while (level > 0 && !Obtainable(ws, s, minimum, level, levels))
             {
-                hi = mid - 1;
+                level--;
             }
         }
 
-        return (double)lo / levels;
+        last = level;
+        return (double)level / levels;
+    }
+
+    /// <summary>Whether a package worth <paramref name="minimum"/> to <paramref name="s"/> is obtainable with every party at level <paramref name="level"/> of <paramref name="levels"/>.</summary>
+    private static bool Obtainable(NegotiationWorkspace ws, int s, double minimum, int level, int levels)
+    {
+        SetPartyThresholds(ws, s, (level - 0.5) / levels);
+        return ws.Obtainable.CanObtain(ws, s, minimum, ws.PartyThreshold);
     }
 
     /// <summary>Each other actor's reservation value at the <paramref name="q"/>-quantile of <paramref name="s"/>'s belief about it.</summary>

@@ -81,6 +81,7 @@ public sealed class NegotiationWorkspace
         CandidateCross = new int[n];
         PartyThreshold = new double[n];
         AcceptCount = new double[n + 2];
+        ChanceLevel = new int[2 * n];
     }
 
     public NegotiationModel Model { get; }
@@ -246,6 +247,9 @@ public sealed class NegotiationWorkspace
 
     /// <summary>Per actor: the threshold a walk-out test assumes for it.</summary>
     internal double[] PartyThreshold { get; }
+
+    /// <summary>[2·a + slot]: the level the walk-out test of actor a last found (docs/model.md §5.4), where the next one starts.</summary>
+    internal int[] ChanceLevel { get; }
 
     /// <summary>Scratch of the Poisson-binomial recursion: probability of exactly j acceptances.</summary>
     internal double[] AcceptCount { get; }
