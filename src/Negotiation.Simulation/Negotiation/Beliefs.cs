@@ -42,26 +42,11 @@ internal sealed class Beliefs
 
     private int At(int set, int type) => set * _typeCount + type;
 
-    /// <summary>Type <paramref name="type"/>'s reservation base value θ in <paramref name="set"/>.</summary>
-    public double TypeValue(int set, int type) => _base[At(set, type)];
-
     /// <summary>The weight of type <paramref name="type"/> in <paramref name="set"/> (the weights of a set sum to 1).</summary>
     public double Weight(int set, int type) => _weight[At(set, type)];
 
     /// <summary>Type <paramref name="type"/>'s reservation value this round, r_{b,k}(r) (with the opening commitment).</summary>
     public double TypeReservation(int set, int type) => _reservation[At(set, type)];
-
-    /// <summary>Type <paramref name="type"/>'s aspiration this round, A_{b,k}(r).</summary>
-    public double TypeAspiration(int set, int type) => _aspiration[At(set, type)];
-
-    /// <summary>Type <paramref name="type"/>'s acceptance threshold this round, τ_{b,k}(r) = max(r_{b,k}(r), A_{b,k}(r)).</summary>
-    public double TypeThreshold(int set, int type) => Math.Max(_reservation[At(set, type)], _aspiration[At(set, type)]);
-
-    /// <summary>
-    /// The threshold a proposer searches against (docs/model.md §4): type <paramref name="type"/>'s position at the end
-    /// of the previous round, max(A_{b,k}(r − 1), r_{b,k}(r)).
-    /// </summary>
-    public double LaggedThreshold(int set, int type) => Math.Max(_previousAspiration[At(set, type)], _reservation[At(set, type)]);
 
     /// <summary>Draws every set's types for a run: a pure function of (seed, run, set); weights equal.</summary>
     public void Draw(ReadOnlySpan<double> truth, ulong seed, long run)
@@ -119,30 +104,39 @@ internal sealed class Beliefs
     }
 
     /// <summary>Bayes' rule after <paramref name="actor"/> answered a package worth <paramref name="utility"/> to it.</summary>
-    public void ObserveAnswer(int actor, double utility, bool accepted)
-    {
-        var noise = Layout.Noise;
-        foreach (var set in Layout.SetsAbout[actor])
-        {
-            var total = 0.0;
-            for (var k = 0; k < _typeCount; k++)
-            {
-                var at = At(set, k);
-                var margin = utility - Math.Max(_reservation[at], _aspiration[at]) + NegotiationSimulator.Tolerance;
-                var likelihood = Logistic((accepted ? margin : -margin) / noise); // P(reject) = 1 − P(accept)
-                _sortWeight[k] = _weight[at] * likelihood;
-                total += _sortWeight[k];
-            }
-
-            Normalise(set, total);
-        }
-    }
+    public void ObserveAnswer(int actor, double utility, bool accepted) =>
+        Reweigh(actor, utility, Move.Answer, accepted, double.NaN);
 
     /// <summary>
     /// Bayes' rule after <paramref name="actor"/> proposed a package worth <paramref name="utility"/> to it: a type
     /// offers at least min(A_{b,k}(r), U*_b) (<paramref name="bestUtility"/>).
     /// </summary>
-    public void ObserveOffer(int actor, double utility, double bestUtility)
+    public void ObserveOffer(int actor, double utility, double bestUtility) =>
+        Reweigh(actor, utility, Move.Offer, yes: true, bestUtility);
+
+    /// <summary>Bayes' rule after <paramref name="author"/> published an opening worth <paramref name="utility"/> to it: nobody opens below its own reservation value.</summary>
+    public void ObserveOpening(int author, double utility) =>
+        Reweigh(author, utility, Move.Opening, yes: true, double.NaN);
+
+    /// <summary>The moves of docs/model.md §3.3's likelihood table, by the bound each type's move is measured against.</summary>
+    private enum Move : byte
+    {
+        /// <summary>An answer: the type's threshold max(r_{b,k}(r), A_{b,k}(r)).</summary>
+        Answer,
+
+        /// <summary>An offer: min(A_{b,k}(r), U*_b).</summary>
+        Offer,
+
+        /// <summary>An opening: the type's reservation value r_{b,k}(1).</summary>
+        Opening,
+    }
+
+    /// <summary>
+    /// Bayes' rule with the noisy-rational likelihood of docs/model.md §3.3: every set about <paramref name="actor"/>
+    /// weighs each type by σ(±(U − bound_k + 10⁻⁹) / λ), + when the move was at or above the bound (<paramref name="yes"/>:
+    /// an acceptance, an offer, an opening), − for a rejection, so that P(reject) = 1 − P(accept).
+    /// </summary>
+    private void Reweigh(int actor, double utility, Move move, bool yes, double bestUtility)
     {
         var noise = Layout.Noise;
         foreach (var set in Layout.SetsAbout[actor])
@@ -151,27 +145,14 @@ internal sealed class Beliefs
             for (var k = 0; k < _typeCount; k++)
             {
                 var at = At(set, k);
-                var likelihood = Logistic((utility - Math.Min(_aspiration[at], bestUtility) + NegotiationSimulator.Tolerance) / noise);
-                _sortWeight[k] = _weight[at] * likelihood;
-                total += _sortWeight[k];
-            }
-
-            Normalise(set, total);
-        }
-    }
-
-    /// <summary>Bayes' rule after <paramref name="author"/> published an opening worth <paramref name="utility"/> to it: nobody opens below its own reservation value.</summary>
-    public void ObserveOpening(int author, double utility)
-    {
-        var noise = Layout.Noise;
-        foreach (var set in Layout.SetsAbout[author])
-        {
-            var total = 0.0;
-            for (var k = 0; k < _typeCount; k++)
-            {
-                var at = At(set, k);
-                var likelihood = Logistic((utility - _reservation[at] + NegotiationSimulator.Tolerance) / noise);
-                _sortWeight[k] = _weight[at] * likelihood;
+                var bound = move switch
+                {
+                    Move.Answer => Math.Max(_reservation[at], _aspiration[at]),
+                    Move.Offer => Math.Min(_aspiration[at], bestUtility),
+                    _ => _reservation[at],
+                };
+                var margin = utility - bound + NegotiationSimulator.Tolerance;
+                _sortWeight[k] = _weight[at] * Logistic((yes ? margin : -margin) / noise);
                 total += _sortWeight[k];
             }
 
@@ -264,7 +245,7 @@ internal sealed class Beliefs
         for (var k = 0; k < _typeCount; k++)
         {
             var at = At(set, k);
-            p += _weight[at] * Logistic((utility - Math.Max(_previousAspiration[at], _reservation[at]) + NegotiationSimulator.Tolerance) / noise);
+            p += _weight[at] * Logistic((utility - Value(at, Measure.LaggedThreshold) + NegotiationSimulator.Tolerance) / noise);
         }
 
         return p;
@@ -293,26 +274,6 @@ internal sealed class Beliefs
 
         return mean - _priorMean[set];
     }
-
-    /// <summary>Whether every type of a set has the same value of a measure (a point mass).</summary>
-    public bool IsPointMass(int set, Measure measure)
-    {
-        var first = Value(At(set, 0), measure);
-        for (var k = 1; k < _typeCount; k++)
-        {
-            if (Value(At(set, k), measure) != first)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Raw state for <see cref="NegotiationWorkspace.WriteRoundState"/>.</summary>
-    internal ReadOnlySpan<double> WeightsState => _weight;
-
-    internal ReadOnlySpan<double> AspirationState => _aspiration;
 }
 
 /// <summary>An actor's rules applied to one of its types (docs/model.md §3.3, "Each type's thresholds").</summary>

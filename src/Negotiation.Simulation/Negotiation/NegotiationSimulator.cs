@@ -212,17 +212,18 @@ public static class NegotiationSimulator
         {
             ws.Reservation[a] = ReservationOf(ws, a, round, ws.ReservationBase[a]);
         }
-
-        var author = ws.Model.OpeningAuthor;
-        ws.AuthorAlternative = author < 0 ? double.NaN : ws.ReservationBase[author] + ws.Trend[author] * round + ws.Shift[author];
     }
 
-    /// <summary>r_a(r) for a base value θ: θ + trend·r + shifts, committed by the opening when a is its author.</summary>
+    /// <summary>r_a(r) for a base value θ: its <see cref="Alternative"/>, committed by the opening when a is its author.</summary>
     private static double ReservationOf(NegotiationWorkspace ws, int a, int round, double baseValue)
     {
-        var reservation = baseValue + ws.Trend[a] * round + ws.Shift[a];
+        var reservation = Alternative(ws, a, round, baseValue);
         return a == ws.Model.OpeningAuthor ? Committed(ws.AudienceCost[a], ws.OpeningUtility, reservation) : reservation;
     }
+
+    /// <summary>The value of no deal to actor a in a round for a base value θ: θ + trend·r + shifts (§2).</summary>
+    private static double Alternative(NegotiationWorkspace ws, int a, int round, double baseValue) =>
+        baseValue + ws.Trend[a] * round + ws.Shift[a];
 
     /// <summary>
     /// The audience cost's effect (docs/model.md §3.3; Fearon 1994): an author who loses κ·(U(x⁰) − U(x)) by settling
@@ -402,7 +403,7 @@ public static class NegotiationSimulator
         return (1 - ws.Hazard) * half * (chance + 2 * chanceOfHalf) / 2;
     }
 
-    /// <summary>Quantile levels of the walk-out test's bisection (docs/model.md §5.4).</summary>
+    /// <summary>Quantile levels of the walk-out test (docs/model.md §5.4).</summary>
     private const int WalkOutLevels = 8;
 
     private static int LevelsOf(NegotiationWorkspace ws) => ws.Beliefs.TypeCount == 1 ? 1 : WalkOutLevels;
@@ -569,32 +570,19 @@ public static class NegotiationSimulator
     {
         var model = ws.Model;
         var need = model.RequiredSignatures - (model.IsSignatory[proposer] ? 1 : 0);
-        var count = ws.AcceptCount;
-        Array.Clear(count);
+        var count = ws.AcceptCount.AsSpan();
+        count.Clear();
         count[0] = 1;
         var others = 0;
         foreach (var s in model.Signatories)
         {
-            if (s == proposer)
+            if (s != proposer)
             {
-                continue;
+                AddTrial(count, ++others, PartyAccepts(ws, proposer, s, utility, cross));
             }
-
-            var p = PartyAccepts(ws, proposer, s, utility, cross);
-            others++;
-            for (var j = others; j >= 1; j--)
-            {
-                count[j] = count[j] * (1 - p) + count[j - 1] * p;
-            }
-
-            count[0] *= 1 - p;
         }
 
-        var chance = 0.0;
-        for (var j = Math.Max(need, 0); j <= others; j++)
-        {
-            chance += count[j];
-        }
+        var chance = AtLeast(count, need, others);
 
         return model.BlocMembers[proposer].Length > 0 ? chance * ConsentChance(ws, proposer, proposer, utility, cross) : chance;
     }
@@ -634,17 +622,32 @@ public static class NegotiationSimulator
         count[0] = 1;
         for (var i = 0; i < members.Length; i++)
         {
-            var p = AnswerChance(ws, proposer, members[i], utility, cross);
-            for (var j = i + 1; j >= 1; j--)
-            {
-                count[j] = count[j] * (1 - p) + count[j - 1] * p;
-            }
-
-            count[0] *= 1 - p;
+            AddTrial(count, i + 1, AnswerChance(ws, proposer, members[i], utility, cross));
         }
 
+        return AtLeast(count, ws.Model.BlocRequired[bloc], members.Length);
+    }
+
+    /// <summary>
+    /// One step of the Poisson-binomial recursion: <paramref name="count"/>[j] holds the probability of exactly j
+    /// successes among the first <paramref name="trials"/> − 1 independent trials; it becomes that among
+    /// <paramref name="trials"/>, the last succeeding with probability <paramref name="p"/>.
+    /// </summary>
+    private static void AddTrial(Span<double> count, int trials, double p)
+    {
+        for (var j = trials; j >= 1; j--)
+        {
+            count[j] = count[j] * (1 - p) + count[j - 1] * p;
+        }
+
+        count[0] *= 1 - p;
+    }
+
+    /// <summary>The probability of at least <paramref name="need"/> successes among <paramref name="trials"/>.</summary>
+    private static double AtLeast(ReadOnlySpan<double> count, int need, int trials)
+    {
         var chance = 0.0;
-        for (var j = ws.Model.BlocRequired[bloc]; j <= members.Length; j++)
+        for (var j = Math.Max(need, 0); j <= trials; j++)
         {
             chance += count[j];
         }
@@ -766,13 +769,14 @@ public static class NegotiationSimulator
         }
 
         ws.Reservation.AsSpan().CopyTo(ws.ReservationsOut);
-        if (ws.Model.OpeningAuthor is var opener and >= 0 && !double.IsNaN(ws.AuthorAlternative))
+        if (ws.Model.OpeningAuthor is var opener and >= 0)
         {
             // The commitment only raises what the author accepts; no deal is still worth its alternative (§3.3).
-            ws.ReservationsOut[opener] = ws.AuthorAlternative;
+            var alternative = Alternative(ws, opener, result.Round, ws.ReservationBase[opener]);
+            ws.ReservationsOut[opener] = alternative;
             if (!result.Agreed)
             {
-                ws.UtilitiesOut[opener] = ws.AuthorAlternative;
+                ws.UtilitiesOut[opener] = alternative;
             }
         }
         observer?.Ended(result, ws.PackageOut, ws.UtilitiesOut, ws.ReservationsOut);

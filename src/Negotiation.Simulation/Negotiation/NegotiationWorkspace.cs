@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Negotiation.Core.Common;
 using Negotiation.Core.Model;
+using Negotiation.Simulation.Random;
 
 namespace Negotiation.Simulation.Negotiation;
 
@@ -232,9 +233,6 @@ public sealed class NegotiationWorkspace
     /// <summary>The opening author's utility of its opening, U_a(x⁰), fixed when the talks start (NaN: no author).</summary>
     internal double OpeningUtility { get; set; } = double.NaN;
 
-    /// <summary>The opening author's reservation value this round without its commitment: the value of no deal to it.</summary>
-    internal double AuthorAlternative { get; set; } = double.NaN;
-
     /// <summary>This run's beliefs.</summary>
     internal Beliefs Beliefs { get; }
 
@@ -255,8 +253,8 @@ public sealed class NegotiationWorkspace
     internal double[] AcceptCount { get; }
 
     /// <summary>The streams of the breakdown hazard and of the proposer draw, advanced once per round.</summary>
-    internal global::Negotiation.Simulation.Random.Rng HazardStream;
-    internal global::Negotiation.Simulation.Random.Rng RecognitionStream;
+    internal Rng HazardStream;
+    internal Rng RecognitionStream;
 
     // Packages as candidate indices per issue.
     internal int[] Offer { get; }
