@@ -46,36 +46,9 @@ public static class MergeCommand
     /// <summary>Merges the outputs of <c>sweep --shard K/N</c> into the sweep one machine would have written.</summary>
     private static int MergeSweeps(CliContext context, IReadOnlyList<string> dirs, string? output, string theme, bool quiet, bool json, bool allowPartial)
     {
-        var parts = new List<SweepResult>();
-        foreach (var dir in dirs)
+        var parts = ReadShards(context, dirs, SweepStateFile.FileName, "a sweep state written by negotiate", missing: null, SweepStateFile.Read);
+        if (parts is null || TryMerge(context, () => SweepStateFile.Merge(parts, requireAll: !allowPartial)) is not { } merged)
         {
-            var statePath = Path.Combine(dir, SweepStateFile.FileName);
-            try
-            {
-                var bytes = BoundedFile.Read(statePath, ResultStateFile.MaxBytes)
-                    ?? throw new FormatException($"the file is over {ResultStateFile.MaxBytes} bytes; expected a sweep state written by negotiate");
-                parts.Add(SweepStateFile.Read(new System.Text.UTF8Encoding(false).GetString(bytes)));
-            }
-            catch (FormatException e)
-            {
-                context.Error.WriteLine($"{statePath}: error: {e.Message}");
-                return ExitCodes.BadInput;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"{statePath}: error: cannot read it ({e.Message})");
-                return ExitCodes.BadInput;
-            }
-        }
-
-        SweepResult merged;
-        try
-        {
-            merged = SweepStateFile.Merge(parts, requireAll: !allowPartial);
-        }
-        catch (FormatException e)
-        {
-            context.Error.WriteLine($"negotiate merge: error: {e.Message}");
             return ExitCodes.BadInput;
         }
 
@@ -115,6 +88,59 @@ public static class MergeCommand
 
     private static string Show(string version) => version.Length == 0 ? "(unknown)" : version;
 
+    /// <summary>
+    /// Reads every shard directory's <paramref name="fileName"/> through the size limit and parses it; null, with the
+    /// file named in the message, on the first that is missing (when <paramref name="missing"/> says how to report it),
+    /// unreadable or refused by <paramref name="parse"/>.
+    /// </summary>
+    private static List<T>? ReadShards<T>(CliContext context, IReadOnlyList<string> dirs, string fileName, string expected, string? missing, Func<string, T> parse)
+    {
+        var parts = new List<T>();
+        foreach (var dir in dirs)
+        {
+            var statePath = Path.Combine(dir, fileName);
+            if (missing is not null && FileKinds.Of(statePath) != FileKind.Regular)
+            {
+                context.Error.WriteLine($"{dir}: error: {missing}");
+                return null;
+            }
+
+            try
+            {
+                var bytes = BoundedFile.Read(statePath, ResultStateFile.MaxBytes)
+                    ?? throw new FormatException($"the file is over {ResultStateFile.MaxBytes} bytes; expected {expected}");
+                parts.Add(parse(new System.Text.UTF8Encoding(false).GetString(bytes)));
+            }
+            catch (FormatException e)
+            {
+                context.Error.WriteLine($"{statePath}: error: {e.Message}");
+                return null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                context.Error.WriteLine($"{statePath}: error: cannot read it ({e.Message})");
+                return null;
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>The shards merged, or null with the reason printed when they do not fit together.</summary>
+    private static T? TryMerge<T>(CliContext context, Func<T> merge)
+        where T : class
+    {
+        try
+        {
+            return merge();
+        }
+        catch (FormatException e)
+        {
+            context.Error.WriteLine($"negotiate merge: error: {e.Message}");
+            return null;
+        }
+    }
+
     public static int Execute(CliContext context, IReadOnlyList<string> dirs, string? output, string theme, bool quiet, bool json, bool allowPartial)
     {
         if (dirs.Count > 0 && dirs.All(d => FileKinds.Of(Path.Combine(d, SweepStateFile.FileName)) == FileKind.Regular))
@@ -122,21 +148,11 @@ public static class MergeCommand
             return MergeSweeps(context, dirs, output, theme, quiet, json, allowPartial);
         }
 
-        var parts = new List<MonteCarloResult>();
-        foreach (var dir in dirs)
-        {
-            var statePath = Path.Combine(dir, ReportOutput.StateFileName);
-            if (FileKinds.Of(statePath) != FileKind.Regular)
+        var parts = ReadShards(context, dirs, ReportOutput.StateFileName, "a state file written by negotiate",
+            missing: $"no {ReportOutput.StateFileName} here; expected a directory written by 'negotiate run --shard K/N'",
+            text =>
             {
-                context.Error.WriteLine($"{dir}: error: no {ReportOutput.StateFileName} here; expected a directory written by 'negotiate run --shard K/N'");
-                return ExitCodes.BadInput;
-            }
-
-            try
-            {
-                var bytes = BoundedFile.Read(statePath, ResultStateFile.MaxBytes)
-                    ?? throw new FormatException($"the file is over {ResultStateFile.MaxBytes} bytes; expected a state file written by negotiate");
-                var state = ResultStateFile.Read(new System.Text.UTF8Encoding(false).GetString(bytes));
+                var state = ResultStateFile.Read(text);
                 if (state.ToolVersion != ResultStateFile.ToolVersion || state.ModelVersion != ResultStateFile.ModelVersion)
                 {
                     throw new FormatException(
@@ -144,28 +160,10 @@ public static class MergeCommand
                         + "shards merge only with the build that ran them: install one build before submitting (docs/cluster.md) and re-run the shards with it");
                 }
 
-                parts.Add(state.Result);
-            }
-            catch (FormatException e)
-            {
-                context.Error.WriteLine($"{statePath}: error: {e.Message}");
-                return ExitCodes.BadInput;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                context.Error.WriteLine($"{statePath}: error: cannot read it ({e.Message})");
-                return ExitCodes.BadInput;
-            }
-        }
-
-        MonteCarloResult merged;
-        try
+                return state.Result;
+            });
+        if (parts is null || TryMerge(context, () => ResultStateFile.Merge(parts, requireAll: !allowPartial)) is not { } merged)
         {
-            merged = ResultStateFile.Merge(parts, requireAll: !allowPartial);
-        }
-        catch (FormatException e)
-        {
-            context.Error.WriteLine($"negotiate merge: error: {e.Message}");
             return ExitCodes.BadInput;
         }
 
