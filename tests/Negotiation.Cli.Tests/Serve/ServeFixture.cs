@@ -32,7 +32,10 @@ public sealed class ServeFixture : IAsyncLifetime
         File.Copy(TestCli.TestData("small.yaml"), ScenarioFile);
         Session = WhatIfSession.Load(ScenarioFile, seed: 1, threads: 2, defaultRuns: Runs, OutRoot, "print", charts: false);
         Host = await ServeHost.StartAsync(Session, IPAddress.Loopback, 0);
-        Client = new HttpClient { BaseAddress = Host.Address, Timeout = TimeSpan.FromSeconds(60) };
+        // A fresh connection per request: tests that send an oversized body or abort a request leave the server to close
+        // that connection, and a pooled client reusing it would see "the response ended prematurely" in the next test.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero };
+        Client = new HttpClient(handler) { BaseAddress = Host.Address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public async Task DisposeAsync()
