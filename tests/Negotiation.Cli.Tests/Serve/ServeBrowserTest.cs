@@ -13,7 +13,7 @@ public sealed class ServeChromiumFactAttribute : FactAttribute
 {
     public ServeChromiumFactAttribute()
     {
-        if (ServeBrowserTest.ChromiumPath is null)
+        if (Chromium.Path is null)
         {
             Skip = "chromium not found (set CHROMIUM or install Debian's chromium package, as .ci/run does); the browser test of the what-if page did not run";
         }
@@ -28,16 +28,6 @@ public sealed class ServeChromiumFactAttribute : FactAttribute
 public sealed class ServeBrowserTest
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
-    public static string? ChromiumPath
-    {
-        get
-        {
-            var configured = Environment.GetEnvironmentVariable("CHROMIUM");
-            var path = string.IsNullOrEmpty(configured) ? "/usr/bin/chromium" : configured;
-            return File.Exists(path) ? path : null;
-        }
-    }
 
     [ServeChromiumFact]
     public async Task Page_MovingAControl_ChangesTheFigures()
@@ -110,7 +100,7 @@ public sealed class ServeBrowserTest
 
         public static async Task<Browser> Open(string profile, Uri page)
         {
-            var start = new ProcessStartInfo(ChromiumPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(Chromium.Path!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var argument in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",

@@ -10,7 +10,7 @@ public sealed class ChromiumFactAttribute : FactAttribute
 {
     public ChromiumFactAttribute()
     {
-        if (HeadlessBrowserTest.ChromiumPath is null)
+        if (Chromium.Path is null)
         {
             Skip = "chromium not found (set CHROMIUM or install Debian's chromium package, as .ci/run does); the headless-browser test of report.html did not run";
         }
@@ -20,16 +20,6 @@ public sealed class ChromiumFactAttribute : FactAttribute
 public sealed class HeadlessBrowserTest
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
-
-    public static string? ChromiumPath
-    {
-        get
-        {
-            string? configured = Environment.GetEnvironmentVariable("CHROMIUM");
-            string path = string.IsNullOrEmpty(configured) ? "/usr/bin/chromium" : configured;
-            return File.Exists(path) ? path : null;
-        }
-    }
 
     [ChromiumFact]
     public void ReportHtml_RendersInChromiumWithEveryChart()
@@ -120,7 +110,7 @@ public sealed class HeadlessBrowserTest
     // Starts chromium, waits at most Timeout and kills only the process tree it started.
     internal static string RunChromium(string profile, params string[] arguments)
     {
-        var start = new ProcessStartInfo(ChromiumPath!)
+        var start = new ProcessStartInfo(Chromium.Path!)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
