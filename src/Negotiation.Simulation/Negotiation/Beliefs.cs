@@ -195,9 +195,19 @@ internal sealed class Beliefs
     /// The weighted <paramref name="q"/>-quantile of <paramref name="measure"/> over a set's types: the smallest value whose
     /// cumulative weight reaches q (q ≤ 0: the smallest value).
     /// </summary>
-    public double Quantile(int set, Measure measure, double q)
+    public double Quantile(int set, Measure measure, double q) => SortedQuantile(SortTypes(set, measure), q);
+
+    /// <summary>Two weighted quantiles of one set (<see cref="Quantile"/>), sorting its types once.</summary>
+    public void Quantiles(int set, Measure measure, double first, double second, out double atFirst, out double atSecond)
     {
         var count = SortTypes(set, measure);
+        atFirst = SortedQuantile(count, first);
+        atSecond = SortedQuantile(count, second);
+    }
+
+    /// <summary>The q-quantile of the types in the sort buffers: the smallest value whose cumulative weight reaches q.</summary>
+    private double SortedQuantile(int count, double q)
+    {
         var cumulative = 0.0;
         for (var i = 0; i < count; i++)
         {

@@ -316,8 +316,8 @@ public static class NegotiationSimulator
                 var set = model.Beliefs.SetFor(o, b);
                 if (set >= 0)
                 {
-                    observer.Believed(round, o, b, beliefs.Mean(set),
-                        beliefs.Quantile(set, Beliefs.Measure.Reservation, 0.1), beliefs.Quantile(set, Beliefs.Measure.Reservation, 0.9));
+                    beliefs.Quantiles(set, Beliefs.Measure.Reservation, 0.1, 0.9, out var low, out var high);
+                    observer.Believed(round, o, b, beliefs.Mean(set), low, high);
                 }
             }
         }
@@ -506,8 +506,7 @@ public static class NegotiationSimulator
     /// </summary>
     private static bool ProposeUnderBeliefs(NegotiationWorkspace ws, int proposer)
     {
-        SetSearchThresholds(ws, proposer, CautiousQuantile, ws.PartyThreshold);
-        SetSearchThresholds(ws, proposer, BoldQuantile, ws.Tau);
+        SetSearchThresholds(ws, proposer, bold: ws.Tau, cautious: ws.PartyThreshold);
         var found = PackageSearch.Find(ws, proposer, ws.Aspiration[proposer], SearchGoal.OwnUtility, out _);
         if (!found || ws.PartyThreshold.AsSpan().SequenceEqual(ws.Tau))
         {
@@ -533,19 +532,24 @@ public static class NegotiationSimulator
     }
 
     /// <summary>
-    /// The thresholds the proposer's search assumes (§4 and §3.3): its own aspiration; for each actor it holds a belief
-    /// about, the <paramref name="q"/>-quantile of the types' lagged thresholds max(A_{b,k}(r − 1), r_{b,k}(r)); for
-    /// others, the lagged threshold itself (complete information).
+    /// The thresholds the proposer's two searches assume (§4 and §3.3): its own aspiration; for each actor it holds a
+    /// belief about, the median (<paramref name="bold"/>) and the 90th percentile (<paramref name="cautious"/>) of the
+    /// types' lagged thresholds max(A_{b,k}(r − 1), r_{b,k}(r)), from one sort; for others, the lagged threshold itself.
     /// </summary>
-    private static void SetSearchThresholds(NegotiationWorkspace ws, int proposer, double q, Span<double> into)
+    private static void SetSearchThresholds(NegotiationWorkspace ws, int proposer, Span<double> bold, Span<double> cautious)
     {
         var model = ws.Model;
         for (var b = 0; b < model.ActorCount; b++)
         {
             var set = b == proposer ? -1 : model.Beliefs.SetFor(proposer, b);
-            into[b] = b == proposer ? ws.Aspiration[b]
-                : set >= 0 ? ws.Beliefs.Quantile(set, Beliefs.Measure.LaggedThreshold, q)
-                : Math.Max(ws.PreviousAspiration[b], ws.Reservation[b]);
+            if (set >= 0)
+            {
+                ws.Beliefs.Quantiles(set, Beliefs.Measure.LaggedThreshold, BoldQuantile, CautiousQuantile, out bold[b], out cautious[b]);
+            }
+            else
+            {
+                bold[b] = cautious[b] = b == proposer ? ws.Aspiration[b] : Math.Max(ws.PreviousAspiration[b], ws.Reservation[b]);
+            }
         }
     }
 
