@@ -19,7 +19,15 @@ internal sealed class Beliefs
     private readonly double[] _priorMean;
     private readonly double[] _sortValue;
     private readonly double[] _sortWeight;
+    private readonly double[] _levelReservation;
+    private readonly bool[] _levelsFresh;
     private readonly RngRandom _random = new(default);
+
+    /// <summary>
+    /// L, the quantile levels of the walk-out test (docs/model.md §5.4): the chance of a deal is read at the
+    /// quantiles (l − ½)/L, l = 1 … L, of each belief.
+    /// </summary>
+    public const int Levels = 8;
 
     public Beliefs(BeliefLayout layout)
     {
@@ -34,6 +42,8 @@ internal sealed class Beliefs
         _priorMean = new double[layout.SetCount];
         _sortValue = new double[_typeCount];
         _sortWeight = new double[_typeCount];
+        _levelReservation = new double[layout.SetCount * Levels];
+        _levelsFresh = new bool[layout.SetCount];
     }
 
     public BeliefLayout Layout { get; }
@@ -78,6 +88,7 @@ internal sealed class Beliefs
             }
 
             _priorMean[set] = mean;
+            _levelsFresh[set] = false;
         }
     }
 
@@ -100,6 +111,8 @@ internal sealed class Beliefs
                 _previousAspiration[at] = previous;
                 _aspiration[at] = rules.Aspiration(reservation, _aspiration[at]);
             }
+
+            _levelsFresh[set] = false;
         }
     }
 
@@ -172,6 +185,8 @@ internal sealed class Beliefs
         {
             _weight[At(set, k)] = _sortWeight[k] / total;
         }
+
+        _levelsFresh[set] = false;
     }
 
     /// <summary>σ(z) = 1 / (1 + e^(−z)).</summary>
@@ -196,6 +211,30 @@ internal sealed class Beliefs
     /// cumulative weight reaches q (q ≤ 0: the smallest value).
     /// </summary>
     public double Quantile(int set, Measure measure, double q) => SortedQuantile(SortTypes(set, measure), q);
+
+    /// <summary>
+    /// The reservation value at level <paramref name="level"/> (1 … <see cref="Levels"/>) of a set's belief: its
+    /// (level − ½)/L-quantile (<see cref="Quantile"/>). The walk-out test reads the same levels of the same beliefs many
+    /// times in a round, so the levels of a set are computed from one sort and kept until its types or weights change.
+    /// </summary>
+    public double ReservationAtLevel(int set, int level)
+    {
+        if (!_levelsFresh[set])
+        {
+            var count = SortTypes(set, Measure.Reservation);
+            for (var l = 1; l <= Levels; l++)
+            {
+                _levelReservation[set * Levels + l - 1] = SortedQuantile(count, LevelQuantile(l, Levels));
+            }
+
+            _levelsFresh[set] = true;
+        }
+
+        return _levelReservation[set * Levels + level - 1];
+    }
+
+    /// <summary>The quantile (l − ½)/L of level <paramref name="level"/> of <paramref name="levels"/>.</summary>
+    public static double LevelQuantile(int level, int levels) => (level - 0.5) / levels;
 
     /// <summary>Two weighted quantiles of one set (<see cref="Quantile"/>), sorting its types once.</summary>
     public void Quantiles(int set, Measure measure, double first, double second, out double atFirst, out double atSecond)

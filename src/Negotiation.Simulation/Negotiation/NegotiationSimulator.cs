@@ -135,7 +135,8 @@ public static class NegotiationSimulator
         ws.HazardStream = Rng.For(seed, run, HazardStream);
         ws.RecognitionStream = Rng.For(seed, run, RecognitionStream);
         ws.Beliefs.Draw(ws.ReservationBase, seed, run);
-        Array.Fill(ws.ChanceLevel, int.MaxValue); // the walk-out test starts at the top level (§5.4)
+        Array.Fill(ws.ChanceLevel, Beliefs.Levels / 2); // the walk-out test starts at the middle level (§5.4)
+        ws.ObtainabilityMemo.Clear();
         if (model.OpeningAuthor >= 0)
         {
             ws.Evaluate(model.Opening, ws.CandidateUtil, ws.CandidateCross);
@@ -363,26 +364,57 @@ public static class NegotiationSimulator
 
     /// <summary>
     /// The walk-out test on beliefs (docs/model.md §5.4): leave when no deal the actor prefers is possible even if every
-    /// party is its softest type, or when the chance of one times its expected gain, less a round's delay cost, is below 0.
+    /// party is its softest type (P(0) = 0), or when the value of staying, (1 − h)·(G/2)·(P(0) + 2·P(G/2))/2 with
+    /// G = U* − r, is below a round's delay cost. The value rises with both chances, so the levels are searched only
+    /// until bounds on them settle the decision (<see cref="ChanceBounds"/>): the same decision as with the exact chances,
+    /// usually from two searches that find a package. A trace gets the exact chances and value.
     /// </summary>
     private static bool WalksOut(NegotiationWorkspace ws, int s, int round, INegotiationObserver? observer)
     {
         var reservation = ws.Reservation[s];
-        var chance = ChanceOfDeal(ws, s, reservation - Tolerance, 0);
-        var value = double.NegativeInfinity;
-        if (chance > 0)
+        var levels = LevelsOf(ws);
+        var delay = ws.DelayCost[s];
+        var half = Math.Max(0, ws.BestUtility[s] - reservation) / 2;
+        var weighsGain = delay > 0 && half > 0;
+        var exact = observer is not null;
+        var deal = new ChanceBounds(levels, ws.ChanceLevel[s * 2]);
+        var goodDeal = new ChanceBounds(levels, ws.ChanceLevel[s * 2 + 1]);
+        bool leaves;
+        while (true)
         {
-            var delay = ws.DelayCost[s];
-            value = delay > 0 ? ValueOfStaying(ws, s, chance) - delay : 0;
+            // Leaving is certain when even the upper bounds give nothing; staying when the lower bounds suffice.
+            var leavesAtBest = deal.Highest == 0
+                || (delay > 0 && ValueOfStaying(ws.Hazard, half, deal.Highest, Math.Min(goodDeal.Highest, deal.Highest), levels, weighsGain) < delay);
+            var staysAtWorst = deal.Lowest > 0
+                && !(delay > 0 && ValueOfStaying(ws.Hazard, half, deal.Lowest, goodDeal.Lowest, levels, weighsGain) < delay);
+            if ((leavesAtBest || staysAtWorst) && !(exact && !(deal.Known && (goodDeal.Known || !weighsGain || deal.Lowest == 0))))
+            {
+                leaves = leavesAtBest;
+                break;
+            }
+
+            if (!deal.Known)
+            {
+                deal.Learn(Obtainable(ws, s, reservation - Tolerance, deal.Next, levels, slot: 0));
+            }
+            else
+            {
+                goodDeal.Learn(Obtainable(ws, s, reservation + half - Tolerance, goodDeal.Next, levels, slot: 1));
+            }
         }
 
-        var leaves = chance <= 0 || value < 0;
+        deal.Remember(ref ws.ChanceLevel[s * 2]);
+        goodDeal.Remember(ref ws.ChanceLevel[s * 2 + 1]);
         if (observer is not null)
         {
+            var chance = (double)deal.Lowest / levels;
+            var value = chance <= 0 ? double.NegativeInfinity
+                : delay > 0 ? ValueOfStaying(ws.Hazard, half, deal.Lowest, goodDeal.Lowest, levels, weighsGain) - delay
+                : 0;
             observer.WeighedStaying(round, s, chance, value, leaves);
             if (leaves)
             {
-                SetPartyThresholds(ws, s, 0.5 / LevelsOf(ws));
+                SetPartyThresholds(ws, s, 1, levels);
                 observer.WalkedOut(round, s, reservation, ws.Obtainable.BestObtainable(ws, s, ws.PartyThreshold));
             }
         }
@@ -392,69 +424,116 @@ public static class NegotiationSimulator
 
     /// <summary>
     /// (1 − h)·E[max(0, B − r)] of docs/model.md §5.4 by the layer-cake formula ∫ P(g) dg over [0, G], G = U* − r, with
-    /// the trapezoid at 0, G/2 and G, where P(0) = <paramref name="chance"/> and P(G) is taken as 0 (the best package
-    /// of all is rarely obtainable): (1 − h)·(G/2)·(P(0) + 2·P(G/2)) / 2.
+    /// the trapezoid at 0, G/2 and G, where P(0) = <paramref name="deal"/>/L, P(G/2) = <paramref name="goodDeal"/>/L
+    /// (0 unless <paramref name="weighsGain"/>) and P(G) is taken as 0 (the best package of all is rarely obtainable):
+    /// (1 − h)·(G/2)·(P(0) + 2·P(G/2)) / 2. Non-decreasing in both chances.
     /// </summary>
-    private static double ValueOfStaying(NegotiationWorkspace ws, int s, double chance)
+    private static double ValueOfStaying(double hazard, double half, int deal, int goodDeal, int levels, bool weighsGain)
     {
-        var reservation = ws.Reservation[s];
-        var half = Math.Max(0, ws.BestUtility[s] - reservation) / 2;
-        var chanceOfHalf = half > 0 ? ChanceOfDeal(ws, s, reservation + half - Tolerance, 1) : 0;
-        return (1 - ws.Hazard) * half * (chance + 2 * chanceOfHalf) / 2;
+        var chanceOfHalf = weighsGain ? (double)goodDeal / levels : 0;
+        return (1 - hazard) * half * ((double)deal / levels + 2 * chanceOfHalf) / 2;
     }
 
-    /// <summary>Quantile levels of the walk-out test (docs/model.md §5.4).</summary>
-    private const int WalkOutLevels = 8;
-
-    private static int LevelsOf(NegotiationWorkspace ws) => ws.Beliefs.TypeCount == 1 ? 1 : WalkOutLevels;
+    /// <summary>Quantile levels of the walk-out test (docs/model.md §5.4): one when beliefs are point masses.</summary>
+    private static int LevelsOf(NegotiationWorkspace ws) => ws.Beliefs.TypeCount == 1 ? 1 : Beliefs.Levels;
 
     /// <summary>
-    /// P_a(g) of docs/model.md §5.4: the largest share l/L of the levels (i − ½)/L, i = 1 … L, for which a package worth
-    /// at least <paramref name="minimum"/> to <paramref name="s"/> is obtainable with every party at its belief's
-    /// (l − ½)/L quantile (obtainability falls as the quantile rises). The search starts from the level this test
-    /// found last (<paramref name="slot"/>: 0 for P(0), 1 for P(G/2); the top level in round 1) and walks up or down
-    /// from there: beliefs move little from one round to the next, so it usually takes one or two searches.
+    /// What a walk-out test knows of P_a(g) of docs/model.md §5.4, the largest share l/L of the levels (i − ½)/L,
+    /// i = 1 … L, at which a package worth at least g is obtainable with every party at its belief's (l − ½)/L
+    /// quantile. Obtainability falls as the level rises (every threshold rises with it), so each test narrows the level
+    /// to between the highest known obtainable (<see cref="Lowest"/>) and just below the lowest known not
+    /// (<see cref="Highest"/>). Tests go first to the level found last round (the middle level in round 1) and its
+    /// neighbour — beliefs move little from one round to the next — then bisect.
     /// </summary>
-    private static double ChanceOfDeal(NegotiationWorkspace ws, int s, double minimum, int slot)
+    private struct ChanceBounds
     {
-        var levels = LevelsOf(ws);
-        ref var last = ref ws.ChanceLevel[s * 2 + slot];
-        var level = Math.Clamp(last, 1, levels);
-        if (Obtainable(ws, s, minimum, level, levels))
+        private readonly int _start;
+        private int _lowestNot;
+        private int _tests;
+
+        public ChanceBounds(int levels, int last)
         {
-            while (level < levels && Obtainable(ws, s, minimum, level + 1, levels))
-            {
-                level++;
-            }
-        }
-        else
-        {
-            level--;
-            while (level > 0 && !Obtainable(ws, s, minimum, level, levels))
-            {
-                level--;
-            }
+            _start = Math.Clamp(last, 1, levels);
+            _lowestNot = levels + 1;
+            Lowest = 0;
         }
 
-        last = level;
-        return (double)level / levels;
+        /// <summary>The highest level known obtainable (0: none yet): P ≥ Lowest/L.</summary>
+        public int Lowest { get; private set; }
+
+        /// <summary>The highest level not yet known unobtainable: P ≤ Highest/L.</summary>
+        public readonly int Highest => _lowestNot - 1;
+
+        /// <summary>Whether P is known exactly.</summary>
+        public readonly bool Known => Lowest == Highest;
+
+        /// <summary>The level to test next.</summary>
+        public readonly int Next => _tests switch
+        {
+            0 => _start,
+            1 when Lowest == _start && _start < Highest => _start + 1,
+            1 when Lowest < _start && _start > 1 && Lowest < _start - 1 => _start - 1,
+            _ => (Lowest + _lowestNot) / 2,
+        };
+
+        /// <summary>Narrows the bounds by the answer at <see cref="Next"/>.</summary>
+        public void Learn(bool obtainable)
+        {
+            var level = Next;
+            _tests++;
+            if (obtainable)
+            {
+                Lowest = level;
+            }
+            else
+            {
+                _lowestNot = level;
+            }
+        }
+
+        /// <summary>Where next round's test starts: the highest level known obtainable, when this round tested any.</summary>
+        public readonly void Remember(ref int last)
+        {
+            if (_tests > 0)
+            {
+                last = Lowest;
+            }
+        }
     }
 
-    /// <summary>Whether a package worth <paramref name="minimum"/> to <paramref name="s"/> is obtainable with every party at level <paramref name="level"/> of <paramref name="levels"/>.</summary>
-    private static bool Obtainable(NegotiationWorkspace ws, int s, double minimum, int level, int levels)
+    /// <summary>
+    /// Whether a package worth <paramref name="minimum"/> to <paramref name="s"/> is obtainable with every party at level
+    /// <paramref name="level"/> of <paramref name="levels"/>; answered from <see cref="ObtainabilityMemo"/> when an
+    /// earlier exact answer decides it.
+    /// </summary>
+    private static bool Obtainable(NegotiationWorkspace ws, int s, double minimum, int level, int levels, int slot)
     {
-        SetPartyThresholds(ws, s, (level - 0.5) / levels);
-        return ws.Obtainable.CanObtain(ws, s, minimum, ws.PartyThreshold);
+        SetPartyThresholds(ws, s, level, levels);
+        var memo = ws.ObtainabilityMemo;
+        if (memo.TryRecall(s, slot, level, minimum, ws.PartyThreshold, ws.UtilVersion, out var obtainable))
+        {
+            return obtainable;
+        }
+
+        obtainable = ws.Obtainable.CanObtain(ws, s, minimum, ws.PartyThreshold);
+        if (ws.Obtainable.LastWasExact)
+        {
+            memo.Remember(s, slot, level, minimum, ws.PartyThreshold, ws.UtilVersion, obtainable);
+        }
+
+        return obtainable;
     }
 
-    /// <summary>Each other actor's reservation value at the <paramref name="q"/>-quantile of <paramref name="s"/>'s belief about it.</summary>
-    private static void SetPartyThresholds(NegotiationWorkspace ws, int s, double q)
+    /// <summary>Each other actor's reservation value at level <paramref name="level"/> of <paramref name="levels"/> of <paramref name="s"/>'s belief about it.</summary>
+    private static void SetPartyThresholds(NegotiationWorkspace ws, int s, int level, int levels)
     {
         var model = ws.Model;
         for (var b = 0; b < model.ActorCount; b++)
         {
             var set = b == s ? -1 : model.Beliefs.SetFor(s, b);
-            ws.PartyThreshold[b] = set < 0 ? ws.Reservation[b] : ws.Beliefs.Quantile(set, Beliefs.Measure.Reservation, q);
+            ws.PartyThreshold[b] = set < 0 ? ws.Reservation[b]
+                : levels == Beliefs.Levels ? ws.Beliefs.ReservationAtLevel(set, level)
+                : ws.Beliefs.Quantile(set, Beliefs.Measure.Reservation, Beliefs.LevelQuantile(level, levels));
         }
     }
 
@@ -501,7 +580,8 @@ public static class NegotiationSimulator
 
     /// <summary>
     /// Offers under uncertainty (docs/model.md §3.3): a package searched with each party at the median of the
-    /// proposer's belief, and one with each at its 90th percentile; the one with the larger expected gain
+    /// proposer's belief, and one with each at its 90th percentile climbed from the first (it goes on giving the others
+    /// more); the one with the larger expected gain
     /// P(accepted)·(U_p − r_p + c_p) goes in <c>workspace.Best</c>. One search when the two coincide.
     /// </summary>
     private static bool ProposeUnderBeliefs(NegotiationWorkspace ws, int proposer)
@@ -521,7 +601,7 @@ public static class NegotiationSimulator
         }
 
         ws.PartyThreshold.AsSpan().CopyTo(ws.Tau);
-        if (PackageSearch.Find(ws, proposer, ws.Aspiration[proposer], SearchGoal.OwnUtility, out _)
+        if (PackageSearch.FindFrom(ws, proposer, ws.Aspiration[proposer], ws.FirstCandidate)
             && ExpectedGain(ws, proposer, ws.Best, out _) > boldGain)
         {
             return true;

@@ -83,6 +83,7 @@ public sealed class NegotiationWorkspace
         PartyThreshold = new double[n];
         AcceptCount = new double[n + 2];
         ChanceLevel = new int[2 * n];
+        ObtainabilityMemo = new ObtainabilityMemo(n, Beliefs.Levels);
     }
 
     public NegotiationModel Model { get; }
@@ -248,6 +249,9 @@ public sealed class NegotiationWorkspace
 
     /// <summary>[2·a + slot]: the level the walk-out test of actor a last found (docs/model.md §5.4), where the next one starts.</summary>
     internal int[] ChanceLevel { get; }
+
+    /// <summary>The walk-out test's remembered answers (docs/model.md §5.4).</summary>
+    internal ObtainabilityMemo ObtainabilityMemo { get; }
 
     /// <summary>Scratch of the Poisson-binomial recursion: probability of exactly j acceptances.</summary>
     internal double[] AcceptCount { get; }

@@ -374,6 +374,13 @@ internal sealed class ObtainableSearch
                 (Vector256.LoadUnsafe(ref partial, here + p) + Vector256.LoadUnsafe(ref rows, row + p)).StoreUnsafe(ref partial, next + p);
             }
 
+            // The actor itself (lane 0) is always needed, and its rows come best for it first: once its bound falls
+            // short, it falls short for every later row of this issue too.
+            if (Unsafe.Add(ref partial, next) + Unsafe.Add(ref suffix, next) < cutBelow)
+            {
+                break;
+            }
+
             if (!Passes(plan, ref Unsafe.Add(ref partial, next), ref Unsafe.Add(ref suffix, next), ref cutBelow, withRest: true))
             {
                 continue;

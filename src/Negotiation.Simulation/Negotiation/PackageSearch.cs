@@ -72,6 +72,24 @@ internal static partial class PackageSearch
             : Climb(ws, self, ownTarget, goal, out best);
     }
 
+    /// <summary>
+    /// As <see cref="Find"/> for a proposer, but climbing only from <paramref name="start"/> (when the space is searched
+    /// by climbing rather than enumerated): a search that continues from a package found under lower thresholds.
+    /// </summary>
+    public static bool FindFrom(NegotiationWorkspace ws, int self, double ownTarget, ReadOnlySpan<int> start)
+    {
+        if (ws.Model.Enumerates)
+        {
+            return EnumerateLaneWise(ws, self, ownTarget, out _);
+        }
+
+        var best = SearchScore.Worst;
+        ws.BestIndex = -1;
+        ws.ClimbEnds.Clear();
+        start.CopyTo(ws.Trial);
+        return ClimbFrom(ws, self, ownTarget, SearchGoal.OwnUtility, ref best);
+    }
+
     private static bool Enumerate(NegotiationWorkspace ws, int self, double ownTarget, SearchGoal goal, out SearchScore best)
     {
         var model = ws.Model;

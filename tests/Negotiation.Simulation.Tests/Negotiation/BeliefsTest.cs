@@ -182,6 +182,46 @@ public class BeliefsTest
         Assert.True(moved >= 10, $"beliefs moved in only {moved} set-runs: the test would pass without learning");
     }
 
+    [Theory]
+    [InlineData(31UL)]
+    [InlineData(32UL)]
+    public void ReservationAtLevel_IsTheQuantileAtTheLevelsMidpoint_AfterEveryUpdate(ulong seed)
+    {
+        // The walk-out test reads levels from a table kept until a set's types or weights change; at the end of each
+        // run (after the last Bayes update) the table must still be the (l − ½)/L quantile of the current beliefs.
+        var random = RandomScenarios.Create(seed, 3, 4);
+        var scenario = random with
+        {
+            Actors = random.Actors.Select(a => a with
+            {
+                Strategy = StrategySpec.OutsideOption(0.8),
+                Reservation = Reservation.Constant(new UniformDist(0.05, 0.6)),
+            }).ToArray(),
+        };
+        var (table, model) = Compile(scenario);
+        var sampler = new ParameterSampler(table);
+        var p = new double[sampler.Count];
+        var ws = new NegotiationWorkspace(model);
+        var distinct = 0;
+        for (var run = 0; run < 40; run++)
+        {
+            sampler.Sample(seed, run, p);
+            NegotiationSimulator.Run(model, p, seed, run, ws);
+            for (var set = 0; set < model.Beliefs.SetCount; set++)
+            {
+                for (var level = 1; level <= Beliefs.Levels; level++)
+                {
+                    var expected = ws.Beliefs.Quantile(set, Beliefs.Measure.Reservation, (level - 0.5) / Beliefs.Levels);
+                    Assert.Equal(expected, ws.Beliefs.ReservationAtLevel(set, level));
+                }
+
+                distinct += ws.Beliefs.ReservationAtLevel(set, 1) < ws.Beliefs.ReservationAtLevel(set, Beliefs.Levels) ? 1 : 0;
+            }
+        }
+
+        Assert.True(distinct >= 20, $"levels differed in only {distinct} set-runs: the table would be right by accident");
+    }
+
     [Fact]
     public void Bayes_OnARejection_MovesWeightToTypesWhoseThresholdIsAboveTheOffer()
     {
