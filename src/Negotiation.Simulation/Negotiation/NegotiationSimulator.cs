@@ -376,9 +376,8 @@ public static class NegotiationSimulator
         var delay = ws.DelayCost[s];
         var half = Math.Max(0, ws.BestUtility[s] - reservation) / 2;
         var weighsGain = delay > 0 && half > 0;
-        var exact = observer is not null;
-        var deal = new ChanceBounds(levels, ws.ChanceLevel[s * 2]);
-        var goodDeal = new ChanceBounds(levels, ws.ChanceLevel[s * 2 + 1]);
+        var deal = new ChanceBounds(levels, ws.LastChanceLevel(s, DealSlot));
+        var goodDeal = new ChanceBounds(levels, ws.LastChanceLevel(s, GoodDealSlot));
         bool leaves;
         while (true)
         {
@@ -387,7 +386,9 @@ public static class NegotiationSimulator
                 || (delay > 0 && ValueOfStaying(ws.Hazard, half, deal.Highest, Math.Min(goodDeal.Highest, deal.Highest), levels, weighsGain) < delay);
             var staysAtWorst = deal.Lowest > 0
                 && !(delay > 0 && ValueOfStaying(ws.Hazard, half, deal.Lowest, goodDeal.Lowest, levels, weighsGain) < delay);
-            if ((leavesAtBest || staysAtWorst) && !(exact && !(deal.Known && (goodDeal.Known || !weighsGain || deal.Lowest == 0))))
+            // A trace reports the exact chances, so it tests on until they are known.
+            var traceNeedsMore = observer is not null && !(deal.Known && (goodDeal.Known || !weighsGain || deal.Lowest == 0));
+            if ((leavesAtBest || staysAtWorst) && !traceNeedsMore)
             {
                 leaves = leavesAtBest;
                 break;
@@ -395,16 +396,16 @@ public static class NegotiationSimulator
 
             if (!deal.Known)
             {
-                deal.Learn(Obtainable(ws, s, reservation - Tolerance, deal.Next, levels, slot: 0));
+                deal.Learn(Obtainable(ws, s, reservation - Tolerance, deal.Next, levels, DealSlot));
             }
             else
             {
-                goodDeal.Learn(Obtainable(ws, s, reservation + half - Tolerance, goodDeal.Next, levels, slot: 1));
+                goodDeal.Learn(Obtainable(ws, s, reservation + half - Tolerance, goodDeal.Next, levels, GoodDealSlot));
             }
         }
 
-        deal.Remember(ref ws.ChanceLevel[s * 2]);
-        goodDeal.Remember(ref ws.ChanceLevel[s * 2 + 1]);
+        deal.Remember(ref ws.LastChanceLevel(s, DealSlot));
+        goodDeal.Remember(ref ws.LastChanceLevel(s, GoodDealSlot));
         if (observer is not null)
         {
             var chance = (double)deal.Lowest / levels;
@@ -421,6 +422,9 @@ public static class NegotiationSimulator
 
         return leaves;
     }
+
+    /// <summary>The walk-out test's two chances: of a deal the actor prefers to leaving, P(0), and of one worth half its best gain, P(G/2).</summary>
+    private const int DealSlot = 0, GoodDealSlot = 1;
 
     /// <summary>
     /// (1 − h)·E[max(0, B − r)] of docs/model.md §5.4 by the layer-cake formula ∫ P(g) dg over [0, G], G = U* − r, with

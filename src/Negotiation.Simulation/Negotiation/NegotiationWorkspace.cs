@@ -250,6 +250,9 @@ public sealed class NegotiationWorkspace
     /// <summary>[2·a + slot]: the level the walk-out test of actor a last found (docs/model.md §5.4), where the next one starts.</summary>
     internal int[] ChanceLevel { get; }
 
+    /// <summary>The level at which <paramref name="actor"/>'s walk-out test last found chance <paramref name="slot"/> (0: P(0), 1: P(G/2)).</summary>
+    internal ref int LastChanceLevel(int actor, int slot) => ref ChanceLevel[actor * 2 + slot];
+
     /// <summary>The walk-out test's remembered answers (docs/model.md §5.4).</summary>
     internal ObtainabilityMemo ObtainabilityMemo { get; }
 
