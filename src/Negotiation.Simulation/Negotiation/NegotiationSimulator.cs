@@ -135,7 +135,7 @@ public static class NegotiationSimulator
         ws.HazardStream = Rng.For(seed, run, HazardStream);
         ws.RecognitionStream = Rng.For(seed, run, RecognitionStream);
         ws.Beliefs.Draw(ws.ReservationBase, seed, run);
-        Array.Fill(ws.ChanceLevel, Beliefs.Levels / 2); // the walk-out test starts at the middle level (§5.4)
+        Array.Fill(ws.ChanceLevel, 1); // the walk-out test starts at the lowest level (§5.4)
         ws.ObtainabilityMemo.Clear();
         if (model.OpeningAuthor >= 0)
         {
@@ -446,8 +446,9 @@ public static class NegotiationSimulator
     /// i = 1 … L, at which a package worth at least g is obtainable with every party at its belief's (l − ½)/L
     /// quantile. Obtainability falls as the level rises (every threshold rises with it), so each test narrows the level
     /// to between the highest known obtainable (<see cref="Lowest"/>) and just below the lowest known not
-    /// (<see cref="Highest"/>). Tests go first to the level found last round (the middle level in round 1) and its
-    /// neighbour — beliefs move little from one round to the next — then bisect.
+    /// (<see cref="Highest"/>). Tests go first to the level found last round and its neighbour — beliefs move little
+    /// from one round to the next — then bisect. In round 1 they start at the lowest level: a package found there
+    /// usually makes staying worth it, and finding none means leaving.
     /// </summary>
     private struct ChanceBounds
     {
