@@ -42,6 +42,10 @@ public partial class NegotiationSimulatorTest
     {
         // Any protocol except a single text under majority rule: there the mediator, itself a signatory, may be the one
         // whose red lines every majority package crosses, and it never drafts across its own red lines.
+        // The zone is one every signatory is in (a package each prefers to no deal). Under a majority rule a zone of a
+        // majority alone is not enough: the last proposer may be outside every such majority, and it does not propose a
+        // deal that passes without it below its own reservation value (seed 5056617080, 4 actors, 2 issues, e = 0.354:
+        // a0, a1, a2 could agree, a3 proposes last and offers what only it and a1 accept).
         var withZopa = 0;
         Gen.Select(Gen.ULong, Gen.Int[2, 4], Gen.Int[1, 6], Gen.Double[0.2, 3], Gen.Bool, Gen.Bool).Sample((seed, actors, issues, e, singleText, majority) =>
         {
@@ -61,7 +65,8 @@ public partial class NegotiationSimulatorTest
                 Events = [],
                 Protocol = random.Protocol with { Deadline = 20 },
             };
-            if (!ScenarioAnalysis.Analyze(scenario).Zopa.Exists)
+            var everySignatory = scenario with { Protocol = scenario.Protocol with { Rule = SigningRule.Unanimity } };
+            if (!ScenarioAnalysis.Analyze(everySignatory).Zopa.Exists)
             {
                 return;
             }
