@@ -200,11 +200,17 @@ internal sealed class Beliefs
 
         /// <summary>max(A_{b,k}(r − 1), r_{b,k}(r)): the lagged threshold (the proposer's search).</summary>
         LaggedThreshold,
+
+        /// <summary>max(A_{b,k}(r), r_{b,k}(r)): the threshold this round (the proposer's search in the last possible round).</summary>
+        Threshold,
     }
 
-    private double Value(int at, Measure measure) => measure == Measure.Reservation
-        ? _reservation[at]
-        : Math.Max(_previousAspiration[at], _reservation[at]);
+    private double Value(int at, Measure measure) => measure switch
+    {
+        Measure.Reservation => _reservation[at],
+        Measure.LaggedThreshold => Math.Max(_previousAspiration[at], _reservation[at]),
+        _ => Math.Max(_aspiration[at], _reservation[at]),
+    };
 
     /// <summary>
     /// The weighted <paramref name="q"/>-quantile of <paramref name="measure"/> over a set's types: the smallest value whose
@@ -285,16 +291,17 @@ internal sealed class Beliefs
 
     /// <summary>
     /// The probability, under a set's weights, that its actor accepts a package worth <paramref name="utility"/> to it
-    /// judged against the lagged threshold, with the observers' noise: Σ_k w_k σ((U − τ_k + tol) / λ).
+    /// judged against the threshold <paramref name="measure"/> (lagged, or this round's in the last possible round),
+    /// with the observers' noise: Σ_k w_k σ((U − τ_k + tol) / λ).
     /// </summary>
-    public double AcceptanceProbability(int set, double utility)
+    public double AcceptanceProbability(int set, double utility, Measure measure = Measure.LaggedThreshold)
     {
         var noise = Layout.Noise;
         var p = 0.0;
         for (var k = 0; k < _typeCount; k++)
         {
             var at = At(set, k);
-            p += _weight[at] * Logistic((utility - Value(at, Measure.LaggedThreshold) + NegotiationSimulator.Tolerance) / noise);
+            p += _weight[at] * Logistic((utility - Value(at, measure) + NegotiationSimulator.Tolerance) / noise);
         }
 
         return p;

@@ -73,6 +73,7 @@ public static class NegotiationSimulator
                 ReportBeliefs(ws, round, observer);
             }
 
+            ws.InLastPossibleRound = round == model.Deadline;
             var recognised = Recognise(ws);
             foreach (var s in model.Signatories)
             {
@@ -624,19 +625,31 @@ public static class NegotiationSimulator
     private static void SetSearchThresholds(NegotiationWorkspace ws, int proposer, Span<double> bold, Span<double> cautious)
     {
         var model = ws.Model;
+        var measure = ThresholdMeasure(ws);
         for (var b = 0; b < model.ActorCount; b++)
         {
             var set = b == proposer ? -1 : model.Beliefs.SetFor(proposer, b);
             if (set >= 0)
             {
-                ws.Beliefs.Quantiles(set, Beliefs.Measure.LaggedThreshold, BoldQuantile, CautiousQuantile, out bold[b], out cautious[b]);
+                ws.Beliefs.Quantiles(set, measure, BoldQuantile, CautiousQuantile, out bold[b], out cautious[b]);
             }
             else
             {
-                bold[b] = cautious[b] = b == proposer ? ws.Aspiration[b] : Math.Max(ws.PreviousAspiration[b], ws.Reservation[b]);
+                bold[b] = cautious[b] = b == proposer ? ws.Aspiration[b] : Threshold(ws, b);
             }
         }
     }
+
+    /// <summary>
+    /// Which threshold of the others a proposer reads (docs/model.md §4, "Opponent model"): their position at the end of
+    /// the previous round, except in the last possible round, when no round follows and it reads where they stand now.
+    /// </summary>
+    private static Beliefs.Measure ThresholdMeasure(NegotiationWorkspace ws) =>
+        ws.InLastPossibleRound ? Beliefs.Measure.Threshold : Beliefs.Measure.LaggedThreshold;
+
+    /// <summary>The threshold of <see cref="ThresholdMeasure"/> of an actor the proposer holds no belief about.</summary>
+    private static double Threshold(NegotiationWorkspace ws, int b) =>
+        Math.Max(ws.InLastPossibleRound ? ws.Aspiration[b] : ws.PreviousAspiration[b], ws.Reservation[b]);
 
     /// <summary>A median-belief offer accepted with at least this chance is made without searching the cautious one (§3.3).</summary>
     private const double SureAcceptance = 0.999;
@@ -698,8 +711,8 @@ public static class NegotiationSimulator
 
         var set = ws.Model.Beliefs.SetFor(proposer, b);
         return set >= 0
-            ? ws.Beliefs.AcceptanceProbability(set, utility[b])
-            : utility[b] >= Math.Max(ws.PreviousAspiration[b], ws.Reservation[b]) - Tolerance ? 1 : 0;
+            ? ws.Beliefs.AcceptanceProbability(set, utility[b], ThresholdMeasure(ws))
+            : utility[b] >= Threshold(ws, b) - Tolerance ? 1 : 0;
     }
 
     /// <summary>The probability that at least the consent count of <paramref name="bloc"/>'s members accept.</summary>

@@ -253,6 +253,9 @@ public sealed class NegotiationWorkspace
     /// <summary>The level at which <paramref name="actor"/>'s walk-out test last found chance <paramref name="slot"/> (0: P(0), 1: P(G/2)).</summary>
     internal ref int LastChanceLevel(int actor, int slot) => ref ChanceLevel[actor * 2 + slot];
 
+    /// <summary>Whether this round is the last the protocol allows (r = D), which every party knows (docs/model.md §4).</summary>
+    internal bool InLastPossibleRound { get; set; }
+
     /// <summary>The walk-out test's remembered answers (docs/model.md §5.4).</summary>
     internal ObtainabilityMemo ObtainabilityMemo { get; }
 

@@ -1,6 +1,7 @@
 using CsCheck;
 using Negotiation.Core.Model;
 using Negotiation.Simulation.Analysis;
+using Negotiation.Simulation.Negotiation;
 
 namespace Negotiation.Simulation.Tests.Negotiation;
 
@@ -76,5 +77,30 @@ public partial class NegotiationSimulatorTest
             Assert.True(result.Agreed, $"no agreement in {scenario.Metadata.Id} (e = {e}, single text {singleText}, majority {majority}): {result}");
         }, iter: 400);
         Assert.True(withZopa > 100, $"only {withZopa} sampled scenarios had a zone of agreement");
+    }
+
+    [Fact]
+    public void LastPossibleRound_TheProposerReadsWhereThePartiesStandNow_SoItOffersAPackageInTheZone()
+    {
+        // Found by the property above (CsCheck seed 8wndHvBxGW_3): three signatories and a bloc member, Boulware
+        // e = 1, deadline 20. Reading round-19 positions, the round-20 proposer a1 minimised the others' shortfall
+        // against thresholds above their reservation values and offered a2 0.313 < its reservation value 0.314,
+        // although packages every party accepts existed; no round followed, so the talks failed.
+        var random = RandomScenarios.Create(331539310894761038, 4, 4);
+        var scenario = random with
+        {
+            Actors = random.Actors.Select(a => a with
+            {
+                Strategy = StrategySpec.Boulware(1.0) with { Exponent = 1.0 },
+                Reservation = Reservation.Constant(a.Reservation.Value),
+            }).ToArray(),
+            Events = [],
+            Protocol = random.Protocol with { Deadline = 20 },
+        };
+        Assert.True(ScenarioAnalysis.Analyze(scenario).Zopa.Exists);
+
+        var (result, _) = TestScenarios.RunOnce(scenario);
+
+        Assert.Equal(new NegotiationResult(true, 20, 1, BreakdownCause.None, -1), result);
     }
 }
