@@ -57,14 +57,10 @@ public static class ExpectedUtilityRun
     public static IReadOnlyList<ExpectedUtilitySummary> Run(
         IReadOnlyList<ExpectedUtilityModel> models, RunRequest request, MonteCarloResult? bargaining, CancellationToken cancellation)
     {
-        var summaries = new List<ExpectedUtilitySummary>();
-        for (var v = 0; v < models.Count; v++)
-        {
-            var accumulator = (ExpectedUtilityAccumulator)ModelRunner.Run(models[v], request, cancellation: cancellation);
-            summaries.Add(ExpectedUtilitySummary.Build(accumulator, request.Seed, bargaining?.Variants[v]));
-        }
-
-        return summaries;
+        var outcome = MonteCarloRunner.Run(new ExpectedUtilityPlan(models), request, cancellation: cancellation);
+        return outcome.Variants
+            .Select((accumulator, v) => ExpectedUtilitySummary.Build((ExpectedUtilityAccumulator)accumulator, request.Seed, bargaining?.Variants[v]))
+            .ToArray();
     }
 
     public static string Serialize(IReadOnlyList<ExpectedUtilitySummary> summaries) => JsonSerializer.Serialize(summaries, JsonOptions);
