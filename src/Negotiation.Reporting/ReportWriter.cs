@@ -74,7 +74,23 @@ public static class ReportWriter
             }
         }
 
-        Save(HtmlFile, utf8.GetBytes(HtmlReport.Render(summary, charts, theme, options.Theme)));
+        string? forecast = null;
+        if (options.Forecasts is { Count: > 0 } forecasts)
+        {
+            IReadOnlyList<Chart> forecastCharts = ForecastCharts.All(forecasts, theme);
+            if (options.WriteCharts)
+            {
+                foreach (Chart chart in forecastCharts)
+                {
+                    Save(Path.Combine(ChartsDirectory, chart.Name + ".png"), ChartExporter.ToPng(chart.Model, theme));
+                    Save(Path.Combine(ChartsDirectory, chart.Name + ".svg"), ChartExporter.ToSvgFile(chart.Model, theme));
+                }
+            }
+
+            forecast = ForecastSection.Render(forecasts, forecastCharts, theme);
+        }
+
+        Save(HtmlFile, utf8.GetBytes(HtmlReport.Render(summary, charts, theme, options.Theme, forecast)));
         if (options.Slides)
         {
             IReadOnlyList<Chart> projector = options.Theme == ReportTheme.Projector ? charts : SummaryCharts.All(summary, ChartTheme.Projector);

@@ -150,7 +150,7 @@ public static class RunCommand
         var summary = SummaryBuilder.Build(result);
         var forecasts = expectedUtility is null ? null : ExpectedUtilityRun.Run(expectedUtility, request, result, context.Cancellation);
         if (!ReportOutput.TryWrite(context, summary, result, outDir, settings.Theme, settings.Charts, perRunPath,
-            forecasts is null ? null : (ExpectedUtilityRun.FileName, ExpectedUtilityRun.Serialize(forecasts))))
+            forecasts is null ? null : (ExpectedUtilityRun.FileName, ExpectedUtilityRun.Serialize(forecasts)), forecasts))
         {
             return ExitCodes.Failure;
         }
