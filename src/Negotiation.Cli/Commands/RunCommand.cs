@@ -108,25 +108,26 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        if (settings.Model == ExpectedUtilityRun.ExpectedUtility)
-        {
-            return ExecuteExpectedUtility(context, settings, set, expectedUtility!, shard);
-        }
-
-        var plan = SimulationPlan.Compile(set, settings.Variants);
-        var chosen = plan.Variants.Select(v => v.Variant.Id).ToArray();
-        var request = new RunRequest(settings.Seed, settings.Runs, settings.Threads, shard);
-        var (start, end) = request.RunRange;
         var outDir = settings.Out ?? OutputPath.Default(shard is null ? set.Metadata.Id : $"{set.Metadata.Id}-shard-{shard.Index}-of-{shard.Count}");
         if (outDir is null)
         {
             return Diagnostics.BadOption(context, $"the scenario id '{set.Metadata.Id}' cannot name a folder under out/; give --out");
         }
 
-        if (OutputPath.CheckDirectory(outDir, ReportWriter.MarkerFile) is { } badOut)
+        if (OutputPath.CheckDirectory(outDir, ReportWriter.MarkerIn(outDir)) is { } badOut)
         {
             return Diagnostics.BadOption(context, badOut);
         }
+
+        if (settings.Model == ExpectedUtilityRun.ExpectedUtility)
+        {
+            return ExecuteExpectedUtility(context, settings, expectedUtility!, shard, outDir);
+        }
+
+        var plan = SimulationPlan.Compile(set, settings.Variants);
+        var chosen = plan.Variants.Select(v => v.Variant.Id).ToArray();
+        var request = new RunRequest(settings.Seed, settings.Runs, settings.Threads, shard);
+        var (start, end) = request.RunRange;
 
         CommonOptions.WarnAboutLongWork(context, plan.Variants.Select(v => v.Variant.Scenario), end - start);
         var progress = new RunProgress(end - start);
@@ -178,13 +179,16 @@ public static class RunCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary><c>--model expected-utility</c>: the expected-utility family alone; writes <c>expected-utility.json</c> into the report directory.</summary>
-    private static int ExecuteExpectedUtility(CliContext context, RunSettings settings, Core.Model.ScenarioSet set, IReadOnlyList<Simulation.Models.ExpectedUtility.ExpectedUtilityModel> models, ShardSpec? shard)
+    /// <summary><c>--model expected-utility</c>: the expected-utility family alone; writes report.html (the forecast), its charts and <c>expected-utility.json</c>.</summary>
+    private static int ExecuteExpectedUtility(CliContext context, RunSettings settings, IReadOnlyList<Simulation.Models.ExpectedUtility.ExpectedUtilityModel> models, ShardSpec? shard, string outDir)
     {
         var request = new RunRequest(settings.Seed, settings.Runs, settings.Threads, shard);
         var forecasts = ExpectedUtilityRun.Run(models, request, null, context.Cancellation);
-        var outDir = settings.Out ?? Path.Combine("out", set.Metadata.Id);
-        ExpectedUtilityRun.Write(outDir, forecasts);
+        if (!ExpectedUtilityRun.TryWriteReport(context, outDir, forecasts, settings.Theme, settings.Charts))
+        {
+            return ExitCodes.Failure;
+        }
+
         if (settings.Json)
         {
             context.Out.WriteLine(ExpectedUtilityRun.Serialize(forecasts));
@@ -192,7 +196,7 @@ public static class RunCommand
         else if (!settings.Quiet)
         {
             context.Out.Write(ExpectedUtilityRun.Render(forecasts));
-            context.Out.WriteLine($"Forecast written to {Path.Combine(outDir, ExpectedUtilityRun.FileName)}");
+            context.Out.WriteLine($"Forecast written to {outDir}{Path.DirectorySeparatorChar}");
         }
 
         return context.Cancellation.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;

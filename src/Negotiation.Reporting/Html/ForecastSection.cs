@@ -112,6 +112,32 @@ public static class ForecastSection
         return html.ToString();
     }
 
+    /// <summary>
+    /// report.html of <c>--model expected-utility</c>, where the bargaining family did not run: the section alone in a page
+    /// with the report's style and the same guarantees (inline CSS and SVG, no script, nothing fetched).
+    /// </summary>
+    public static string Page(IReadOnlyList<ExpectedUtilitySummary> forecasts, IReadOnlyList<Chart> charts, ChartTheme theme, ReportTheme pageTheme)
+    {
+        Guard.NotNull(forecasts);
+        var scenario = forecasts.Count > 0 ? forecasts[0].Scenario : string.Empty;
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        html.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        html.Append($"<title>{H(scenario)} — expected-utility forecast</title>\n");
+        html.Append("<style>\n").Append(HtmlReport.Css(pageTheme)).Append("</style>\n</head>\n");
+        html.Append($"<body class=\"theme-{(pageTheme == ReportTheme.Projector ? "projector" : "print")}\">\n<main>\n");
+        html.Append($"<header>\n<h1>{H(scenario)}: expected-utility forecast</h1>\n");
+        if (forecasts.Count > 0)
+        {
+            html.Append($"<p class=\"meta\">Scenario <code>{H(scenario)}</code> · seed {forecasts[0].Seed} · {Text.Integer(forecasts[0].Runs)} runs per variant · ");
+            html.Append($"{forecasts.Count} variant{(forecasts.Count == 1 ? "" : "s")} · the bargaining family did not run (<code>--model both</code> runs both)</p>\n");
+        }
+
+        html.Append("</header>\n").Append(Render(forecasts, charts, theme)).Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
     private static string H(string? text) => HtmlReport.Escape(text);
 
     private static string P(double position) => double.IsFinite(position) ? Text.Number(position, "0.#") : "–";

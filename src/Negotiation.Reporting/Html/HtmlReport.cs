@@ -497,7 +497,7 @@ public static partial class HtmlReport
         private static double Zero(double value) => double.IsFinite(value) ? value : 0;
     }
 
-    private static string Css(ReportTheme theme)
+    internal static string Css(ReportTheme theme)
     {
         bool projector = theme == ReportTheme.Projector;
         string baseSize = projector ? "24px" : "16px";
