@@ -91,6 +91,12 @@ public static class RunCommand
             return Diagnostics.BadOption(context, $"--shard must be K/N with 1 <= K <= N, got '{settings.Shard}'");
         }
 
+        if (shard is not null && settings.Model != ExpectedUtilityRun.Bargaining)
+        {
+            // The forecast of a shard would be a summary of part of the runs that `merge` cannot combine.
+            return Diagnostics.BadOption(context, $"--shard works with --model {ExpectedUtilityRun.Bargaining} only: the expected-utility family has no mergeable state yet");
+        }
+
         var set = ScenarioInput.Load(context, settings.File);
         if (set is null)
         {

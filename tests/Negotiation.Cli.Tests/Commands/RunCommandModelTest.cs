@@ -95,4 +95,16 @@ public class RunCommandModelTest
         Assert.False(File.Exists(dir.Combine("r/summary.json")), "the bargaining family did not run");
         Assert.True(File.Exists(dir.Combine("r/expected-utility.json")));
     }
+
+    [Theory]
+    [InlineData("expected-utility")]
+    [InlineData("both")]
+    public void Shard_WithTheExpectedUtilityFamily_IsRefusedBeforeRunning(string model)
+    {
+        using var dir = new TempDirectory();
+        var result = TestCli.Run("run", TestCli.Scenario("syria-coh-2016"), "--model", model, "--runs", "200", "--shard", "1/2", "--out", dir.Combine("r"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--shard works with --model bargaining only", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir.Combine("r")));
+    }
 }
