@@ -136,7 +136,8 @@ public static class ReportWriter
                 }
             }
 
-            forecast = ForecastSection.Render(forecasts, forecastCharts, theme);
+            var names = summary.Variants.SelectMany(v => v.Actors).DistinctBy(a => a.Id).ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
+            forecast = ForecastSection.Render(forecasts, forecastCharts, theme, names);
         }
 
         Save(HtmlFile, utf8.GetBytes(HtmlReport.Render(summary, charts, theme, options.Theme, forecast)));

@@ -18,7 +18,8 @@ public static class ForecastSection
     public const string Id = "forecast";
 
     /// <summary>The section's HTML; <paramref name="charts"/> are <see cref="ForecastCharts.All"/> (empty: tables only).</summary>
-    public static string Render(IReadOnlyList<ExpectedUtilitySummary> forecasts, IReadOnlyList<Chart> charts, ChartTheme theme)
+    /// <param name="actorNames">Display name by actor id (the bargaining report's); ids are shown for actors it lacks.</param>
+    public static string Render(IReadOnlyList<ExpectedUtilitySummary> forecasts, IReadOnlyList<Chart> charts, ChartTheme theme, IReadOnlyDictionary<string, string>? actorNames = null)
     {
         Guard.NotNull(forecasts);
         Guard.NotNull(charts);
@@ -101,7 +102,7 @@ public static class ForecastSection
                 ["Actor", "Start", $"After round {last}: median [10–90%]"],
                 issue.Actors.Select(a => new[]
                 {
-                    H(a.Actor),
+                    H(actorNames is not null && actorNames.TryGetValue(a.Actor, out var name) ? name : a.Actor),
                     P(a.Median[0]),
                     $"{P(a.Median[last])} [{P(a.P10[last])}–{P(a.P90[last])}]",
                 }));

@@ -32,6 +32,14 @@ public sealed class ForecastSectionTest
     }
 
     [Fact]
+    public void Render_WithActorNames_ShowsNamesEscaped()
+    {
+        var html = ForecastSection.Render(SampleForecast.Create(), [], ChartTheme.Print, new Dictionary<string, string> { ["north"] = "North, the \"hawk\"" });
+        Assert.Contains("<td>North, the &quot;hawk&quot;</td><td>100</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>south&lt;b&gt;</td>", html, StringComparison.Ordinal);   // not in the map: its id
+    }
+
+    [Fact]
     public void Render_NoForecast_IsEmpty() =>
         Assert.Equal(string.Empty, ForecastSection.Render([], [], ChartTheme.Print));
 
