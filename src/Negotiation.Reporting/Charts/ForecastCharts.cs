@@ -104,7 +104,9 @@ public static class ForecastCharts
         ? "position (0–100 along the stated order of options)"
         : $"position (0–100 over {Text.Number(issue.Min)}–{Text.Number(issue.Max)}{(issue.Unit is null ? "" : " " + issue.Unit)})";
 
-    private static string Low(IssuePrediction issue) => issue.Order.Count > 0 ? issue.Order[0] : Text.Number(issue.Min);
+    private static string Low(IssuePrediction issue) => issue.Order.Count > 0 ? issue.Order[0] : Text.Number(issue.Min) + Unit(issue);
 
-    private static string High(IssuePrediction issue) => issue.Order.Count > 0 ? issue.Order[^1] : Text.Number(issue.Max);
+    private static string High(IssuePrediction issue) => issue.Order.Count > 0 ? issue.Order[^1] : Text.Number(issue.Max) + Unit(issue);
+
+    private static string Unit(IssuePrediction issue) => issue.Unit is null ? string.Empty : " " + issue.Unit;
 }
