@@ -24,7 +24,13 @@ public sealed record ReportExtraFile(string Name, Action<Stream> Write);
 /// <param name="WriteCharts">Whether to write the PNG and SVG chart files (report.html always embeds its charts).</param>
 /// <param name="ExtraFiles">Further files to place in the directory; none by default.</param>
 /// <param name="Slides">Whether to write slides.html, the instructor's 16:9 deck in the projector theme.</param>
-public sealed record ReportOptions(ReportTheme Theme = ReportTheme.Print, bool WriteCharts = true, IReadOnlyList<ReportExtraFile>? ExtraFiles = null, bool Slides = true)
+/// <param name="Forecasts">The expected-utility family's forecasts (<c>--model both</c>), one per variant: a section of report.html and its charts.</param>
+public sealed record ReportOptions(
+    ReportTheme Theme = ReportTheme.Print,
+    bool WriteCharts = true,
+    IReadOnlyList<ReportExtraFile>? ExtraFiles = null,
+    bool Slides = true,
+    IReadOnlyList<Simulation.Models.ExpectedUtility.ExpectedUtilitySummary>? Forecasts = null)
 {
     /// <summary>Print theme with charts.</summary>
     public static ReportOptions Default { get; } = new();

@@ -3,6 +3,7 @@ using Negotiation.Core.Common;
 using Negotiation.Reporting.Charts;
 using Negotiation.Reporting.Html;
 using Negotiation.Reporting.Tables;
+using Negotiation.Simulation.Models.ExpectedUtility;
 using Negotiation.Simulation.MonteCarlo;
 
 namespace Negotiation.Reporting;
@@ -25,6 +26,54 @@ public static class ReportWriter
     /// <summary>Sub-directory holding the PNG and SVG charts.</summary>
     public const string ChartsDirectory = "charts";
 
+    /// <summary>The expected-utility family's forecast (<c>--model expected-utility|both</c>), written by the command line.</summary>
+    public const string ForecastFile = "expected-utility.json";
+
+    /// <summary>
+    /// Writes the report of the expected-utility family alone (<c>--model expected-utility</c>): report.html with the
+    /// forecast section, its charts and <paramref name="options"/>' extra files (the forecast's JSON), atomically. A directory
+    /// holding a report (<see cref="MarkerFile"/>) or a forecast (<see cref="ForecastFile"/>) may be replaced.
+    /// </summary>
+    public static IReadOnlyList<string> WriteForecast(IReadOnlyList<ExpectedUtilitySummary> forecasts, string outputDirectory, ReportOptions? options = null)
+    {
+        Guard.NotNull(forecasts);
+        Guard.NotNull(outputDirectory);
+        options ??= ReportOptions.Default;
+        return AtomicDirectory.Write(outputDirectory, MarkerIn(outputDirectory), staging =>
+        {
+            var files = new List<string>();
+            ChartTheme theme = ChartTheme.For(options.Theme);
+            IReadOnlyList<Chart> charts = ForecastCharts.All(forecasts, theme);
+            void Save(string relative, byte[] content)
+            {
+                string path = Path.Combine(staging, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, content);
+                files.Add(relative);
+            }
+
+            if (options.WriteCharts)
+            {
+                foreach (Chart chart in charts)
+                {
+                    Save(Path.Combine(ChartsDirectory, chart.Name + ".png"), ChartExporter.ToPng(chart.Model, theme));
+                    Save(Path.Combine(ChartsDirectory, chart.Name + ".svg"), ChartExporter.ToSvgFile(chart.Model, theme));
+                }
+            }
+
+            Save(HtmlFile, new UTF8Encoding(false).GetBytes(ForecastSection.Page(forecasts, charts, theme, options.Theme)));
+            WriteExtraFiles(options, staging, files, step: null);
+            return files;
+        });
+    }
+
+    /// <summary>
+    /// The file that marks <paramref name="outputDirectory"/> as ours: <see cref="ForecastFile"/> when it holds the forecast
+    /// of <c>--model expected-utility</c> alone, <see cref="MarkerFile"/> otherwise. Either kind of report may replace the other.
+    /// </summary>
+    public static string MarkerIn(string outputDirectory) =>
+        !File.Exists(Path.Combine(outputDirectory, MarkerFile)) && File.Exists(Path.Combine(outputDirectory, ForecastFile)) ? ForecastFile : MarkerFile;
+
     /// <summary>Writes the report and returns the paths of its files relative to <paramref name="outputDirectory"/>.</summary>
     /// <exception cref="IOException">
     /// <paramref name="outputDirectory"/> is a file, or a non-empty directory that is not a report (no summary.json):
@@ -41,7 +90,7 @@ public static class ReportWriter
         Guard.NotNull(summary);
         Guard.NotNull(outputDirectory);
         Guard.NotNull(options);
-        return AtomicDirectory.Write(outputDirectory, MarkerFile, staging => Build(summary, staging, options, step), step);
+        return AtomicDirectory.Write(outputDirectory, MarkerIn(outputDirectory), staging => Build(summary, staging, options, step), step);
     }
 
     private static List<string> Build(SimulationSummary summary, string directory, ReportOptions options, Action<string>? step)
@@ -74,13 +123,36 @@ public static class ReportWriter
             }
         }
 
-        Save(HtmlFile, utf8.GetBytes(HtmlReport.Render(summary, charts, theme, options.Theme)));
+        string? forecast = null;
+        if (options.Forecasts is { Count: > 0 } forecasts)
+        {
+            IReadOnlyList<Chart> forecastCharts = ForecastCharts.All(forecasts, theme);
+            if (options.WriteCharts)
+            {
+                foreach (Chart chart in forecastCharts)
+                {
+                    Save(Path.Combine(ChartsDirectory, chart.Name + ".png"), ChartExporter.ToPng(chart.Model, theme));
+                    Save(Path.Combine(ChartsDirectory, chart.Name + ".svg"), ChartExporter.ToSvgFile(chart.Model, theme));
+                }
+            }
+
+            var names = summary.Variants.SelectMany(v => v.Actors).DistinctBy(a => a.Id).ToDictionary(a => a.Id, a => a.Name, StringComparer.Ordinal);
+            forecast = ForecastSection.Render(forecasts, forecastCharts, theme, names);
+        }
+
+        Save(HtmlFile, utf8.GetBytes(HtmlReport.Render(summary, charts, theme, options.Theme, forecast)));
         if (options.Slides)
         {
             IReadOnlyList<Chart> projector = options.Theme == ReportTheme.Projector ? charts : SummaryCharts.All(summary, ChartTheme.Projector);
             Save(SlidesFile, utf8.GetBytes(SlideDeck.Render(summary, projector)));
         }
 
+        WriteExtraFiles(options, directory, files, step);
+        return files;
+    }
+
+    private static void WriteExtraFiles(ReportOptions options, string directory, List<string> files, Action<string>? step)
+    {
         foreach (ReportExtraFile extra in options.ExtraFiles ?? [])
         {
             string relative = CheckExtraName(extra.Name, files);
@@ -94,8 +166,6 @@ public static class ReportWriter
 
             files.Add(relative);
         }
-
-        return files;
     }
 
     // An extra file stays inside the report and never replaces one of the writer's own files.

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Negotiation.Cli.Infrastructure;
 using Negotiation.Core.Common;
 using Negotiation.Core.Model;
+using Negotiation.Reporting;
 using Negotiation.Simulation.Models;
 using Negotiation.Simulation.Models.ExpectedUtility;
 using Negotiation.Simulation.MonteCarlo;
@@ -18,7 +19,7 @@ namespace Negotiation.Cli.Commands;
 /// </summary>
 public static class ExpectedUtilityRun
 {
-    public const string FileName = "expected-utility.json";
+    public const string FileName = ReportWriter.ForecastFile;
 
     public const string Bargaining = "bargaining";
 
@@ -57,14 +58,10 @@ public static class ExpectedUtilityRun
     public static IReadOnlyList<ExpectedUtilitySummary> Run(
         IReadOnlyList<ExpectedUtilityModel> models, RunRequest request, MonteCarloResult? bargaining, CancellationToken cancellation)
     {
-        var summaries = new List<ExpectedUtilitySummary>();
-        for (var v = 0; v < models.Count; v++)
-        {
-            var accumulator = (ExpectedUtilityAccumulator)ModelRunner.Run(models[v], request, cancellation: cancellation);
-            summaries.Add(ExpectedUtilitySummary.Build(accumulator, request.Seed, bargaining?.Variants[v]));
-        }
-
-        return summaries;
+        var outcome = MonteCarloRunner.Run(new ExpectedUtilityPlan(models), request, cancellation: cancellation);
+        return outcome.Variants
+            .Select((accumulator, v) => ExpectedUtilitySummary.Build((ExpectedUtilityAccumulator)accumulator, request.Seed, bargaining?.Variants[v]))
+            .ToArray();
     }
 
     public static string Serialize(IReadOnlyList<ExpectedUtilitySummary> summaries) => JsonSerializer.Serialize(summaries, JsonOptions);
@@ -103,9 +100,31 @@ public static class ExpectedUtilityRun
         return text.ToString();
     }
 
-    /// <summary>Writes the summaries into <paramref name="outDir"/> (created when missing) without leaving a half-written file.</summary>
-    public static void Write(string outDir, IReadOnlyList<ExpectedUtilitySummary> summaries) =>
-        AtomicFile.WriteAllText(Path.Combine(outDir, FileName), Serialize(summaries));
+    /// <summary>
+    /// Writes the forecast's report directory (report.html, charts, <see cref="FileName"/>) atomically, or prints why it
+    /// could not (a full or read-only disk, a directory that is not a report) and returns false.
+    /// </summary>
+    public static bool TryWriteReport(CliContext context, string outDir, IReadOnlyList<ExpectedUtilitySummary> summaries, string theme, bool charts)
+    {
+        try
+        {
+            var json = Serialize(summaries);
+            ReportWriter.WriteForecast(summaries, outDir, new ReportOptions(
+                theme == "projector" ? ReportTheme.Projector : ReportTheme.Print,
+                charts,
+                [new ReportExtraFile(FileName, stream =>
+                {
+                    using var writer = new StreamWriter(stream, leaveOpen: true);
+                    writer.Write(json);
+                })]));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"negotiate: error: cannot write the forecast to {outDir}: {e.Message}");
+            return false;
+        }
+    }
 
     private static string Nearest(IssuePrediction i)
     {

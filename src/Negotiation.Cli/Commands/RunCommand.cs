@@ -91,6 +91,12 @@ public static class RunCommand
             return Diagnostics.BadOption(context, $"--shard must be K/N with 1 <= K <= N, got '{settings.Shard}'");
         }
 
+        if (shard is not null && settings.Model != ExpectedUtilityRun.Bargaining)
+        {
+            // The forecast of a shard would be a summary of part of the runs that `merge` cannot combine.
+            return Diagnostics.BadOption(context, $"--shard works with --model {ExpectedUtilityRun.Bargaining} only: the expected-utility family has no mergeable state yet");
+        }
+
         var set = ScenarioInput.Load(context, settings.File);
         if (set is null)
         {
@@ -108,25 +114,26 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        if (settings.Model == ExpectedUtilityRun.ExpectedUtility)
-        {
-            return ExecuteExpectedUtility(context, settings, set, expectedUtility!, shard);
-        }
-
-        var plan = SimulationPlan.Compile(set, settings.Variants);
-        var chosen = plan.Variants.Select(v => v.Variant.Id).ToArray();
-        var request = new RunRequest(settings.Seed, settings.Runs, settings.Threads, shard);
-        var (start, end) = request.RunRange;
         var outDir = settings.Out ?? OutputPath.Default(shard is null ? set.Metadata.Id : $"{set.Metadata.Id}-shard-{shard.Index}-of-{shard.Count}");
         if (outDir is null)
         {
             return Diagnostics.BadOption(context, $"the scenario id '{set.Metadata.Id}' cannot name a folder under out/; give --out");
         }
 
-        if (OutputPath.CheckDirectory(outDir, ReportWriter.MarkerFile) is { } badOut)
+        if (OutputPath.CheckDirectory(outDir, ReportWriter.MarkerIn(outDir)) is { } badOut)
         {
             return Diagnostics.BadOption(context, badOut);
         }
+
+        if (settings.Model == ExpectedUtilityRun.ExpectedUtility)
+        {
+            return ExecuteExpectedUtility(context, settings, expectedUtility!, shard, outDir);
+        }
+
+        var plan = SimulationPlan.Compile(set, settings.Variants);
+        var chosen = plan.Variants.Select(v => v.Variant.Id).ToArray();
+        var request = new RunRequest(settings.Seed, settings.Runs, settings.Threads, shard);
+        var (start, end) = request.RunRange;
 
         CommonOptions.WarnAboutLongWork(context, plan.Variants.Select(v => v.Variant.Scenario), end - start);
         var progress = new RunProgress(end - start);
@@ -150,7 +157,7 @@ public static class RunCommand
         var summary = SummaryBuilder.Build(result);
         var forecasts = expectedUtility is null ? null : ExpectedUtilityRun.Run(expectedUtility, request, result, context.Cancellation);
         if (!ReportOutput.TryWrite(context, summary, result, outDir, settings.Theme, settings.Charts, perRunPath,
-            forecasts is null ? null : (ExpectedUtilityRun.FileName, ExpectedUtilityRun.Serialize(forecasts))))
+            forecasts is null ? null : (ExpectedUtilityRun.FileName, ExpectedUtilityRun.Serialize(forecasts)), forecasts))
         {
             return ExitCodes.Failure;
         }
@@ -178,13 +185,16 @@ public static class RunCommand
         return ExitCodes.Ok;
     }
 
-    /// <summary><c>--model expected-utility</c>: the expected-utility family alone; writes <c>expected-utility.json</c> into the report directory.</summary>
-    private static int ExecuteExpectedUtility(CliContext context, RunSettings settings, Core.Model.ScenarioSet set, IReadOnlyList<Simulation.Models.ExpectedUtility.ExpectedUtilityModel> models, ShardSpec? shard)
+    /// <summary><c>--model expected-utility</c>: the expected-utility family alone; writes report.html (the forecast), its charts and <c>expected-utility.json</c>.</summary>
+    private static int ExecuteExpectedUtility(CliContext context, RunSettings settings, IReadOnlyList<Simulation.Models.ExpectedUtility.ExpectedUtilityModel> models, ShardSpec? shard, string outDir)
     {
         var request = new RunRequest(settings.Seed, settings.Runs, settings.Threads, shard);
         var forecasts = ExpectedUtilityRun.Run(models, request, null, context.Cancellation);
-        var outDir = settings.Out ?? Path.Combine("out", set.Metadata.Id);
-        ExpectedUtilityRun.Write(outDir, forecasts);
+        if (!ExpectedUtilityRun.TryWriteReport(context, outDir, forecasts, settings.Theme, settings.Charts))
+        {
+            return ExitCodes.Failure;
+        }
+
         if (settings.Json)
         {
             context.Out.WriteLine(ExpectedUtilityRun.Serialize(forecasts));
@@ -192,7 +202,7 @@ public static class RunCommand
         else if (!settings.Quiet)
         {
             context.Out.Write(ExpectedUtilityRun.Render(forecasts));
-            context.Out.WriteLine($"Forecast written to {Path.Combine(outDir, ExpectedUtilityRun.FileName)}");
+            context.Out.WriteLine($"Forecast written to {outDir}{Path.DirectorySeparatorChar}");
         }
 
         return context.Cancellation.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;

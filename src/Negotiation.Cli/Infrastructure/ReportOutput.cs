@@ -1,5 +1,6 @@
 using Negotiation.Reporting;
 using Negotiation.Reporting.Summaries;
+using Negotiation.Simulation.Models.ExpectedUtility;
 using Negotiation.Simulation.MonteCarlo;
 
 namespace Negotiation.Cli.Infrastructure;
@@ -21,11 +22,11 @@ public static class ReportOutput
     /// report is left intact) instead of throwing. The target was checked before the simulation.
     /// </summary>
     public static bool TryWrite(CliContext context, SimulationSummary summary, MonteCarloResult result, string outDir, string theme, bool charts, string? perRunCsv,
-        (string Name, string Text)? alsoWrite = null)
+        (string Name, string Text)? alsoWrite = null, IReadOnlyList<ExpectedUtilitySummary>? forecasts = null)
     {
         try
         {
-            Write(context, summary, result, outDir, theme, charts, perRunCsv, alsoWrite);
+            Write(context, summary, result, outDir, theme, charts, perRunCsv, alsoWrite, forecasts);
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -36,8 +37,9 @@ public static class ReportOutput
     }
 
     /// <param name="alsoWrite">One more text file swapped in with the report (the expected-utility forecast of <c>--model both</c>).</param>
+    /// <param name="forecasts">The expected-utility family's forecasts (<c>--model both</c>): a section of report.html with its charts.</param>
     public static void Write(CliContext context, SimulationSummary summary, MonteCarloResult result, string outDir, string theme, bool charts, string? perRunCsv,
-        (string Name, string Text)? alsoWrite = null)
+        (string Name, string Text)? alsoWrite = null, IReadOnlyList<ExpectedUtilitySummary>? forecasts = null)
     {
         var extra = new List<ReportExtraFile>
         {
@@ -70,7 +72,8 @@ public static class ReportOutput
             ReportWriter.Write(summary, outDir, new ReportOptions(
                 theme == "projector" ? ReportTheme.Projector : ReportTheme.Print,
                 charts,
-                extra));
+                extra,
+                Forecasts: forecasts));
         }
         finally
         {

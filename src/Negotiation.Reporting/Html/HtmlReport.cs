@@ -16,12 +16,13 @@ namespace Negotiation.Reporting.Html;
 public static partial class HtmlReport
 {
     /// <summary>The page for <paramref name="summary"/> with the given charts (normally <see cref="SummaryCharts.All"/>).</summary>
-    public static string Render(SimulationSummary summary, IReadOnlyList<Chart> charts, ChartTheme theme, ReportTheme pageTheme)
+    /// <param name="forecast">The expected-utility family's section (<see cref="ForecastSection"/>), placed after the issues; none when null.</param>
+    public static string Render(SimulationSummary summary, IReadOnlyList<Chart> charts, ChartTheme theme, ReportTheme pageTheme, string? forecast = null)
     {
         Guard.NotNull(summary);
         Guard.NotNull(charts);
         Guard.NotNull(theme);
-        var page = new Page(summary, charts.ToDictionary(c => c.Name, StringComparer.Ordinal), theme);
+        var page = new Page(summary, charts.ToDictionary(c => c.Name, StringComparer.Ordinal), theme, forecast);
         return page.Render(pageTheme);
     }
 
@@ -81,7 +82,7 @@ public static partial class HtmlReport
     [System.Text.RegularExpressions.GeneratedRegex(@"url\(#([^)\s]+)\)")]
     private static partial System.Text.RegularExpressions.Regex UrlReference();
 
-    private sealed class Page(SimulationSummary summary, IReadOnlyDictionary<string, Chart> charts, ChartTheme theme)
+    private sealed class Page(SimulationSummary summary, IReadOnlyDictionary<string, Chart> charts, ChartTheme theme, string? forecast)
     {
         private readonly StringBuilder html = new();
         private readonly HashSet<string> shown = new(StringComparer.Ordinal);
@@ -104,6 +105,7 @@ public static partial class HtmlReport
             Compliance();
             Rounds();
             Issues();
+            html.Append(forecast);
             Actors();
             Sensitivity();
             Sources();
@@ -495,7 +497,7 @@ public static partial class HtmlReport
         private static double Zero(double value) => double.IsFinite(value) ? value : 0;
     }
 
-    private static string Css(ReportTheme theme)
+    internal static string Css(ReportTheme theme)
     {
         bool projector = theme == ReportTheme.Projector;
         string baseSize = projector ? "24px" : "16px";

@@ -1,13 +1,15 @@
 using Negotiation.Core.Common;
 using Negotiation.Simulation.Compliance;
+using Negotiation.Simulation.Models;
+using Negotiation.Simulation.Models.Bargaining;
 using Negotiation.Simulation.MonteCarlo;
 
 namespace Negotiation.Reporting.Trace;
 
 /// <summary>
-/// Replays single runs of a compiled variant through <see cref="VariantRunner"/> — the code the Monte Carlo
-/// workers run — with a <see cref="TraceRecorder"/> attached, so a trace is the run that contributed to the
-/// distributions, not a re-implementation of it.
+/// Replays single runs of a compiled variant through the model seam — the bargaining family's own workspace, which the
+/// Monte Carlo workers run, fed the same parameter draws (<see cref="ModelReplay"/>) — with a <see cref="TraceRecorder"/>
+/// attached as its observer, so a trace is the run that contributed to the distributions, not a re-implementation of it.
 /// </summary>
 public static class Tracer
 {
@@ -18,9 +20,10 @@ public static class Tracer
     public static RunTrace Replay(CompiledVariant variant, ulong seed, long run)
     {
         Guard.NotNull(variant);
-        var runner = new VariantRunner(variant);
+        var replay = new ModelReplay(new BargainingModel(variant));
         var recorder = new TraceRecorder();
-        runner.Simulate(seed, run, recorder, recorder);
+        replay.Run(seed, run, new BargainingObserver(recorder, recorder));
+        var runner = ((BargainingWorkspace)replay.Workspace).Runner;
         TraceCompliance? compliance = null;
         if (runner.Negotiation.Agreed && runner.HasCompliance)
         {
@@ -46,7 +49,8 @@ public static class Tracer
     public static long? Find(CompiledVariant variant, ulong seed, long from, TraceOutcome outcome, long limit = DefaultFindLimit, CancellationToken cancellation = default)
     {
         Guard.NotNull(variant);
-        var runner = new VariantRunner(variant);
+        var replay = new ModelReplay(new BargainingModel(variant));
+        var runner = ((BargainingWorkspace)replay.Workspace).Runner;
         for (long run = from; run - from < limit && run >= from; run++)
         {
             if ((run & 1023) == 0)
@@ -54,7 +58,7 @@ public static class Tracer
                 cancellation.ThrowIfCancellationRequested();
             }
 
-            runner.Simulate(seed, run);
+            replay.Run(seed, run);
             if (Matches(runner, outcome))
             {
                 return run;

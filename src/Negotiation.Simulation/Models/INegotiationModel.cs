@@ -1,14 +1,64 @@
 using Negotiation.Core.Model;
+using Negotiation.Simulation.MonteCarlo.Accumulators;
 using Negotiation.Simulation.Parameters;
 
 namespace Negotiation.Simulation.Models;
 
 /// <summary>
-/// The seam between the Monte Carlo core and a model family (bargaining, expected utility, ...). A family compiles a
-/// scenario variant once into an <see cref="INegotiationModel"/>; each worker asks it for a workspace and an
-/// accumulator; per run the core fills the workspace's parameters from the run's own streams, runs it, and adds the
-/// outcome to the accumulator. Nothing in the run allocates.
+/// The seam between the Monte Carlo core (<see cref="MonteCarlo.MonteCarloRunner"/>) and a model family (bargaining,
+/// expected utility, ...). A family compiles the chosen variants of a scenario once into an <see cref="IModelPlan"/>, one
+/// <see cref="INegotiationModel"/> per variant, baseline first. Each worker asks the plan for its workspaces, and each
+/// model for an accumulator; per run the core fills every workspace's parameters from the run's own streams, runs the
+/// variants in order, adds each outcome to its accumulator and lets the plan compare the variants. Nothing in a run allocates.
 /// </summary>
+public interface IModelPlan
+{
+    /// <summary>The family's id as the command line names it ("bargaining", "expected-utility").</summary>
+    string Family { get; }
+
+    /// <summary>One compiled model per variant, the baseline first.</summary>
+    IReadOnlyList<INegotiationModel> Models { get; }
+
+    /// <summary>
+    /// One worker's workspaces, one per model in <see cref="Models"/> order. The family may link them (a bargaining variant
+    /// that differs from the baseline only in its opening takes the baseline's ending), so the core runs them in this order.
+    /// </summary>
+    IModelWorkspace[] CreateWorkspaces();
+
+    /// <summary>
+    /// A worker's comparison of the variants' outcomes within each run (paired differences against the baseline over the
+    /// same draws), reading <paramref name="workspaces"/> after each run; null when the family compares nothing per run.
+    /// </summary>
+    IRunComparison? CreateComparison(IModelWorkspace[] workspaces);
+
+    /// <summary>A worker's per-run table rows (<c>--per-run</c>) read from <paramref name="workspaces"/>; null when the family writes none.</summary>
+    IRunRows? CreateRows(IModelWorkspace[] workspaces);
+}
+
+/// <summary>What the variants' outcomes of each run add up to when compared with one another. Merging is exact.</summary>
+public interface IRunComparison
+{
+    /// <summary>Adds the run every workspace has just finished.</summary>
+    void Add();
+
+    /// <summary>Adds everything <paramref name="other"/> (a comparison of the same plan) holds.</summary>
+    void Merge(IRunComparison other);
+}
+
+/// <summary>Per-run rows of one worker, formatted as the family's table (CSV), taken chunk by chunk.</summary>
+public interface IRunRows
+{
+    /// <summary>The table's header line (without newline).</summary>
+    string Header { get; }
+
+    /// <summary>Appends the row of run <paramref name="run"/> of variant <paramref name="variant"/> (its workspace has just finished).</summary>
+    void Add(long run, int variant);
+
+    /// <summary>The rows appended since the last call, and forgets them.</summary>
+    string Take();
+}
+
+/// <summary>A model family compiled for one scenario variant.</summary>
 public interface INegotiationModel
 {
     /// <summary>The family's id as the command line names it ("bargaining", "expected-utility").</summary>
@@ -61,4 +111,14 @@ public interface IOutcomeAccumulator
 
     /// <summary>A text that is equal for two accumulators exactly when their states are: what the contract tests compare.</summary>
     string StateDigest();
+
+    /// <summary>
+    /// Adds the moments of the model's uncertain parameters (<paramref name="moments"/>[k] for the k-th slot of
+    /// <see cref="ParameterTable.UncertainSlots"/>) over the runs added. A parameter's draws do not depend on the model, so
+    /// the core sums each distinct parameter once for every variant that shares it and hands the sums over after the last
+    /// run. Families that do not report parameter moments keep this default, which ignores them.
+    /// </summary>
+    void AddParameterMoments(ReadOnlySpan<Moments> moments)
+    {
+    }
 }

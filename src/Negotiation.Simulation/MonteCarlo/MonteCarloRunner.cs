@@ -1,15 +1,15 @@
-using Negotiation.Simulation.Compliance;
+using Negotiation.Simulation.Models;
+using Negotiation.Simulation.Models.Bargaining;
 using Negotiation.Simulation.MonteCarlo.Accumulators;
-using Negotiation.Simulation.Negotiation;
 using Negotiation.Simulation.Parameters;
 
 namespace Negotiation.Simulation.MonteCarlo;
 
 /// <summary>
-/// Runs a <see cref="SimulationPlan"/> many times in parallel. Workers take chunks of consecutive run indices;
-/// run i of every variant is simulated by the same worker with the same per-run streams, so variants are
-/// paired over common random numbers. Accumulators merge exactly, so the result is bit-for-bit the same for
-/// any thread count and any split into shards.
+/// The Monte Carlo core: runs the variants of a model family (<see cref="IModelPlan"/>, the seam) many times in parallel.
+/// Workers take chunks of consecutive run indices; run i of every variant is simulated by the same worker with the same
+/// per-run streams, so variants are paired over common random numbers. Accumulators merge exactly, so the result is
+/// bit-for-bit the same for any thread count and any split into shards.
 /// </summary>
 public static class MonteCarloRunner
 {
@@ -17,8 +17,9 @@ public static class MonteCarloRunner
     public const int ChunkSize = 512;
 
     /// <summary>
-    /// Simulates the runs of <paramref name="request"/>. On cancellation the chunks under way finish and the
-    /// result covers the completed runs, with <see cref="MonteCarloResult.Complete"/> false.
+    /// Simulates the runs of <paramref name="request"/> with the bargaining family (<see cref="BargainingPlan"/>) and gathers
+    /// its accumulators into a <see cref="MonteCarloResult"/>. On cancellation the chunks under way finish and the result
+    /// covers the completed runs, with <see cref="MonteCarloResult.Complete"/> false.
     /// </summary>
     /// <param name="progress">Incremented with the number of runs as each chunk completes (read it from another thread).</param>
     /// <param name="perRun">When set, receives every run's row, in run order.</param>
@@ -30,17 +31,43 @@ public static class MonteCarloRunner
         IPerRunSink? perRun = null,
         CancellationToken cancellation = default)
     {
+        var bargaining = new BargainingPlan(plan);
+        return bargaining.Result(Run(bargaining, request, progress, perRun, cancellation), request, fingerprint);
+    }
+
+    /// <summary>
+    /// Simulates the runs of <paramref name="request"/> for every model of <paramref name="plan"/>. On cancellation the
+    /// chunks under way finish and the result covers the completed runs.
+    /// </summary>
+    /// <param name="progress">Incremented with the number of runs as each chunk completes (read it from another thread).</param>
+    /// <param name="perRun">When set, receives every run's row, in run order (the family must write rows).</param>
+    public static ModelRunResult Run(
+        IModelPlan plan,
+        RunRequest request,
+        RunProgress? progress = null,
+        IPerRunSink? perRun = null,
+        CancellationToken cancellation = default)
+    {
         var (start, end) = request.RunRange;
         var chunkCount = (end - start + ChunkSize - 1) / ChunkSize;
         long nextChunk = -1;
         var threads = Math.Max(1, request.Threads);
-        var workers = new Worker[threads];
-        var tasks = new Thread[threads];
-        Exception? failure = null;
-        perRun?.Begin(PerRunRows.Header(plan));
+        var workers = new MonteCarloWorker[threads];
         for (var w = 0; w < threads; w++)
         {
-            var worker = workers[w] = new Worker(plan, request.Seed, perRun is not null);
+            workers[w] = new MonteCarloWorker(plan, request.Seed, perRun is not null);
+        }
+
+        if (perRun is not null)
+        {
+            perRun.Begin(workers[0].Rows!.Header);
+        }
+
+        var tasks = new Thread[threads];
+        Exception? failure = null;
+        for (var w = 0; w < threads; w++)
+        {
+            var worker = workers[w];
             tasks[w] = new Thread(() =>
             {
                 try
@@ -53,7 +80,7 @@ public static class MonteCarloRunner
                         var first = start + chunk * ChunkSize;
                         var last = Math.Min(end, first + ChunkSize);
                         worker.RunChunk(first, last);
-                        perRun?.Write(chunk, worker.TakeRows());
+                        perRun?.Write(chunk, worker.Rows!.Take());
                         progress?.Add(last - first);
                     }
                 }
@@ -64,7 +91,7 @@ public static class MonteCarloRunner
             })
             {
                 IsBackground = true,
-                Name = $"negotiate-worker-{w}",
+                Name = $"negotiate-{plan.Family}-{w}",
             };
             tasks[w].Start();
         }
@@ -91,163 +118,101 @@ public static class MonteCarloRunner
         }
 
         var completed = merged.Accumulators[0].Runs;
-        var set = plan.Set;
-        return new MonteCarloResult(
-            set.Metadata.Id,
-            set.Metadata.Title,
-            set.SourcePath,
-            set.Metadata.Sources,
-            fingerprint,
-            request.Seed,
-            request.Runs,
-            request.Shard is null ? [] : [request.Shard],
-            completed,
-            completed == end - start,
-            merged.Accumulators,
-            merged.Paired);
+        return new ModelRunResult(merged.Accumulators, merged.Comparison, completed, completed == end - start);
+    }
+}
+
+/// <summary>What <see cref="MonteCarloRunner"/> returns for a model family: one merged accumulator per variant (the plan's order) and the merged comparison.</summary>
+public sealed record ModelRunResult(IReadOnlyList<IOutcomeAccumulator> Variants, IRunComparison? Comparison, long CompletedRuns, bool Complete);
+
+/// <summary>One worker's workspaces, accumulators and comparison for every variant of a plan, allocated once.</summary>
+internal sealed class MonteCarloWorker
+{
+    private readonly ulong _seed;
+    private readonly IModelWorkspace[] _workspaces;
+
+    /// <summary>Draws each parameter the variants share once per run.</summary>
+    private readonly SharedParameterSampler _sampler;
+
+    /// <summary>
+    /// Moments of each distinct uncertain parameter over this worker's runs: the same for every variant that draws it, so
+    /// they are summed once per run and folded into the variants' accumulators at the end (exact sums: same bytes).
+    /// </summary>
+    private readonly Moments[] _parameterMoments;
+
+    public MonteCarloWorker(IModelPlan plan, ulong seed, bool keepRows)
+    {
+        _seed = seed;
+        var models = plan.Models;
+        _workspaces = plan.CreateWorkspaces();
+        _sampler = new SharedParameterSampler(models.Select(m => m.Parameters).ToArray());
+        _parameterMoments = new Moments[_sampler.DistinctCount];
+        Accumulators = models.Select(m => m.CreateAccumulator()).ToArray();
+        Comparison = plan.CreateComparison(_workspaces);
+        Rows = keepRows
+            ? plan.CreateRows(_workspaces) ?? throw new ArgumentException($"the {plan.Family} family writes no per-run rows", nameof(keepRows))
+            : null;
     }
 
-    /// <summary>One worker's buffers and accumulators, allocated once.</summary>
-    private sealed class Worker
+    public IOutcomeAccumulator[] Accumulators { get; }
+
+    public IRunComparison? Comparison { get; }
+
+    public IRunRows? Rows { get; }
+
+    /// <summary>Samples, runs, adds and compares runs [<paramref name="first"/>, <paramref name="last"/>) of every variant: the allocation-free inner loop.</summary>
+    public void RunChunk(long first, long last)
     {
-        private readonly SimulationPlan _plan;
-        private readonly ulong _seed;
-        private readonly VariantRunner[] _variants;
-        private readonly PerRunRows? _rows;
-
-        public Worker(SimulationPlan plan, ulong seed, bool keepRows)
+        for (var run = first; run < last; run++)
         {
-            _plan = plan;
-            _seed = seed;
-            _variants = plan.Variants.Select(v => new VariantRunner(v)).ToArray();
-            _sampler = new SharedParameterSampler(plan.Variants.Select(v => v.Parameters).ToArray());
-            _parameterMoments = new Moments[_sampler.DistinctCount];
-            for (var v = 1; v < _variants.Length; v++)
+            _sampler.Sample(_seed, run);
+            var values = _sampler.Values;
+            for (var d = 0; d < values.Length; d++)
             {
-                if (plan.Variants[v].FollowsBaseline)
-                {
-                    _variants[v].Follow(_variants[0]);
-                }
+                _parameterMoments[d].Add(values[d]);
             }
 
-            Accumulators = plan.Variants.Select(v => new VariantAccumulator(v.Layout)).ToArray();
-            var baseline = plan.Variants[0];
-            Paired = plan.Variants.Skip(1)
-                .Select(v => new PairedAccumulator(
-                    v.Variant.Id,
-                    baseline.Variant.Id,
-                    v.Layout.Actors.Select(a => a.Id).Where(id => baseline.Layout.Actors.Any(b => b.Id == id)).ToArray()))
-                .ToArray();
-            _actorInBaseline = plan.Variants.Skip(1)
-                .Select((v, i) => Paired[i].SharedActors
-                    .Select(id => (Variant: IndexOf(v.Layout.Actors, id), Baseline: IndexOf(baseline.Layout.Actors, id)))
-                    .ToArray())
-                .ToArray();
-            _rows = keepRows ? new PerRunRows(plan) : null;
+            for (var v = 0; v < _workspaces.Length; v++)
+            {
+                var workspace = _workspaces[v];
+                _sampler.Fill(v, workspace.Parameters);
+                workspace.Run(_seed, run);
+                Accumulators[v].Add(workspace);
+                Rows?.Add(run, v);
+            }
+
+            Comparison?.Add();
+        }
+    }
+
+    /// <summary>Adds the parameter moments summed so far to every variant's accumulator (after the last chunk).</summary>
+    public void FoldParameterMoments()
+    {
+        for (var v = 0; v < Accumulators.Length; v++)
+        {
+            var sources = _sampler.Sources(v);
+            var moments = new Moments[sources.Length];
+            for (var k = 0; k < moments.Length; k++)
+            {
+                moments[k] = _parameterMoments[sources[k]];
+            }
+
+            Accumulators[v].AddParameterMoments(moments);
         }
 
-        private readonly (int Variant, int Baseline)[][] _actorInBaseline;
+        Array.Clear(_parameterMoments);
+    }
 
-        /// <summary>Draws each parameter the variants share once per run.</summary>
-        private readonly SharedParameterSampler _sampler;
-
-        /// <summary>
-        /// Moments of each distinct parameter over this worker's runs: the same for every variant that draws it, so they
-        /// are summed once per run and folded into the variants' accumulators at the end (exact sums: same bytes).
-        /// </summary>
-        private readonly Moments[] _parameterMoments;
-
-        public VariantAccumulator[] Accumulators { get; }
-
-        public PairedAccumulator[] Paired { get; }
-
-        public void RunChunk(long first, long last)
+    public void MergeFrom(MonteCarloWorker other)
+    {
+        for (var v = 0; v < Accumulators.Length; v++)
         {
-            for (var run = first; run < last; run++)
-            {
-                _sampler.Sample(_seed, run);
-                var values = _sampler.Values;
-                for (var d = 0; d < values.Length; d++)
-                {
-                    _parameterMoments[d].Add(values[d]);
-                }
-
-                for (var v = 0; v < _variants.Length; v++)
-                {
-                    var state = _variants[v];
-                    _sampler.Fill(v, state.ParameterBuffer);
-                    state.SimulateSampled(_seed, run);
-                    Accumulators[v].Add(state.Negotiation, state.NegotiationWorkspace, state.Compliance, state.SurvivedOneYear, state.UncertainValues);
-                    _rows?.Add(run, _plan.Variants[v], state);
-                }
-
-                AddPairs();
-            }
+            Accumulators[v].Merge(other.Accumulators[v]);
         }
 
-        private void AddPairs()
+        if (Comparison is not null)
         {
-            var baseline = _variants[0];
-            for (var i = 0; i < Paired.Length; i++)
-            {
-                var variant = _variants[i + 1];
-                var pair = Paired[i];
-                pair.Agreement.Add((variant.Negotiation.Agreed ? 1 : 0) - (baseline.Negotiation.Agreed ? 1 : 0));
-                if (variant.HasCompliance && baseline.HasCompliance)
-                {
-                    pair.Survival.Add((variant.SurvivedOneYear ? 1 : 0) - (baseline.SurvivedOneYear ? 1 : 0));
-                }
-
-                var map = _actorInBaseline[i];
-                for (var a = 0; a < map.Length; a++)
-                {
-                    pair.Utility[a].Add(variant.NegotiationWorkspace.Utilities[map[a].Variant] - baseline.NegotiationWorkspace.Utilities[map[a].Baseline]);
-                }
-            }
-        }
-
-        /// <summary>Adds the parameter moments summed so far to every variant's accumulator (after the last chunk).</summary>
-        public void FoldParameterMoments()
-        {
-            for (var v = 0; v < Accumulators.Length; v++)
-            {
-                var moments = Accumulators[v].ParameterMoments;
-                var sources = _sampler.Sources(v);
-                for (var k = 0; k < moments.Length; k++)
-                {
-                    moments[k].Add(_parameterMoments[sources[k]]);
-                }
-            }
-
-            Array.Clear(_parameterMoments);
-        }
-
-        public string TakeRows() => _rows?.Take() ?? string.Empty;
-
-        public void MergeFrom(Worker other)
-        {
-            for (var v = 0; v < Accumulators.Length; v++)
-            {
-                Accumulators[v].Add(other.Accumulators[v]);
-            }
-
-            for (var i = 0; i < Paired.Length; i++)
-            {
-                Paired[i].Add(other.Paired[i]);
-            }
-        }
-
-        private static int IndexOf(IReadOnlyList<LabelledItem> items, string id)
-        {
-            for (var i = 0; i < items.Count; i++)
-            {
-                if (items[i].Id == id)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
+            Comparison.Merge(other.Comparison!);
         }
     }
 }

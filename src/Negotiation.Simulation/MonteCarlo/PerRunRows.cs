@@ -2,6 +2,8 @@ using Negotiation.Core.Common;
 using System.Globalization;
 using System.Text;
 using Negotiation.Core.Model;
+using Negotiation.Simulation.Models;
+using Negotiation.Simulation.Models.Bargaining;
 
 namespace Negotiation.Simulation.MonteCarlo;
 
@@ -15,18 +17,24 @@ public interface IPerRunSink
 }
 
 /// <summary>
-/// Formats one CSV row per (run, variant) for <c>--per-run</c>: the outcome, every agreed term and every actor's
-/// utility. Columns are the union of all variants' issues and actors, so variants share one table.
+/// The bargaining family's rows for <c>--per-run</c>, one CSV row per (run, variant) read from a worker's workspaces: the
+/// outcome, every agreed term and every actor's utility. Columns are the union of all variants' issues and actors, so
+/// variants share one table.
 /// </summary>
-internal sealed class PerRunRows
+internal sealed class PerRunRows : IRunRows
 {
     private readonly StringBuilder _text = new();
+    private readonly SimulationPlan _plan;
+    private readonly BargainingWorkspace[] _workspaces;
     // Per variant, for each column of the shared table, the variant's own issue or actor index (−1 when absent).
     private readonly Dictionary<string, int[]> _issueColumns;
     private readonly Dictionary<string, int[]> _actorColumns;
 
-    public PerRunRows(SimulationPlan plan)
+    public PerRunRows(SimulationPlan plan, BargainingWorkspace[] workspaces)
     {
+        _plan = plan;
+        _workspaces = workspaces;
+        Header = HeaderOf(plan);
         var issues = IssueIds(plan);
         var actors = ActorIds(plan);
         _issueColumns = plan.Variants.ToDictionary(
@@ -37,7 +45,9 @@ internal sealed class PerRunRows
             v => actors.Select(id => v.Layout.Actors.ToList().FindIndex(a => a.Id == id)).ToArray());
     }
 
-    public static string Header(SimulationPlan plan) =>
+    public string Header { get; }
+
+    private static string HeaderOf(SimulationPlan plan) =>
         "run,variant,agreed,round,breakdown,walked_out,periods_held,collapse_cause,first_violator,"
         + string.Join(',', IssueIds(plan).Select(i => CsvText.Field("term_" + i)).Concat(ActorIds(plan).Select(a => CsvText.Field("utility_" + a))));
 
@@ -47,7 +57,9 @@ internal sealed class PerRunRows
     private static string[] ActorIds(SimulationPlan plan) =>
         plan.Variants.SelectMany(v => v.Layout.Actors.Select(a => a.Id)).Distinct().ToArray();
 
-    public void Add(long run, CompiledVariant variant, VariantRunner state)
+    public void Add(long run, int variant) => Add(run, _plan.Variants[variant], _workspaces[variant].Runner);
+
+    private void Add(long run, CompiledVariant variant, VariantRunner state)
     {
         var n = state.Negotiation;
         var c = state.Compliance;

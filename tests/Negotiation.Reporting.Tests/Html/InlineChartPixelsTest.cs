@@ -33,6 +33,19 @@ public sealed class InlineChartPixelsTest
     }
 
     [ChromiumFact]
+    public void ReportHtml_WithForecasts_EveryInlineChartRendersAsItsPng()
+    {
+        // The expected-utility section's charts sit in the same page as the others: their ids must not collide either.
+        using var temp = new TempDirectory();
+        ChartTheme theme = ChartTheme.Print;
+        string html = ReportHtml(temp, theme, SampleForecast.Create());
+
+        IReadOnlyList<ChartMismatch> mismatches = Compare(temp, html, theme, ForecastCharts.All(SampleForecast.Create(), theme));
+
+        Assert.True(mismatches.Count == 0, "inline charts that do not render as their PNG:\n" + string.Join("\n", mismatches));
+    }
+
+    [ChromiumFact]
     public void PixelCheck_CatchesChartsThatShareClipPathIds()
     {
         // The control for the test above: the same page with OxyPlot's own ids (clipPath1, clipPath2, ... in every
@@ -48,10 +61,10 @@ public sealed class InlineChartPixelsTest
         Assert.NotEmpty(mismatches);
     }
 
-    private static string ReportHtml(TempDirectory temp, ChartTheme theme)
+    private static string ReportHtml(TempDirectory temp, ChartTheme theme, IReadOnlyList<Simulation.Models.ExpectedUtility.ExpectedUtilitySummary>? forecasts = null)
     {
         string report = temp.Combine("report");
-        ReportWriter.Write(SampleSummary.Create(), report, new ReportOptions(theme == ChartTheme.Projector ? ReportTheme.Projector : ReportTheme.Print, WriteCharts: false));
+        ReportWriter.Write(SampleSummary.Create(), report, new ReportOptions(theme == ChartTheme.Projector ? ReportTheme.Projector : ReportTheme.Print, WriteCharts: false, Forecasts: forecasts));
         return File.ReadAllText(Path.Combine(report, "report.html"));
     }
 
@@ -63,9 +76,9 @@ public sealed class InlineChartPixelsTest
 
     // Lays every inline chart out at its PNG's pixel size, one under the other, hides everything else, takes one
     // screenshot and compares each chart's strip with the PNG drawn from the same plot model.
-    private static List<ChartMismatch> Compare(TempDirectory temp, string reportHtml, ChartTheme theme)
+    private static List<ChartMismatch> Compare(TempDirectory temp, string reportHtml, ChartTheme theme, IReadOnlyList<Chart>? more = null)
     {
-        IReadOnlyList<Chart> charts = SummaryCharts.All(SampleSummary.Create(), theme);
+        IReadOnlyList<Chart> charts = [.. SummaryCharts.All(SampleSummary.Create(), theme), .. more ?? []];
         List<string> names = Regex.Matches(reportHtml, "<figure id=\"chart-([a-z0-9-]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(charts.Select(c => c.Name).Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Negotiation.Core.Common;
 using Negotiation.Core.Model;
 using Negotiation.Simulation.Compliance;
 using Negotiation.Simulation.MonteCarlo;
@@ -10,10 +11,150 @@ using Negotiation.Simulation.Parameters;
 namespace Negotiation.Simulation.Models.Bargaining;
 
 /// <summary>
-/// Today's bargaining engine (negotiation, then compliance when a deal is signed) behind the model seam: an adapter
-/// over <see cref="CompiledVariant"/> and <see cref="VariantRunner"/>, which it leaves as they are. Its accumulator is
-/// the engine's own <see cref="VariantAccumulator"/>, so whatever runs through the seam adds up to what
-/// <see cref="MonteCarloRunner"/> reports.
+/// The bargaining family over the variants of a <see cref="SimulationPlan"/>, as the Monte Carlo core runs it: one
+/// <see cref="BargainingModel"/> per variant; a worker's workspaces with followers linked to the baseline's
+/// (<see cref="CompiledVariant.FollowsBaseline"/>); paired comparisons with the baseline per run; the <c>--per-run</c> rows.
+/// </summary>
+public sealed class BargainingPlan : IModelPlan
+{
+    private readonly BargainingModel[] _models;
+
+    public BargainingPlan(SimulationPlan plan)
+    {
+        Guard.NotNull(plan);
+        Simulation = plan;
+        _models = plan.Variants.Select(v => new BargainingModel(v)).ToArray();
+    }
+
+    public SimulationPlan Simulation { get; }
+
+    public string Family => BargainingModel.FamilyId;
+
+    public IReadOnlyList<INegotiationModel> Models => _models;
+
+    public IModelWorkspace[] CreateWorkspaces()
+    {
+        var workspaces = new BargainingWorkspace[_models.Length];
+        for (var v = 0; v < workspaces.Length; v++)
+        {
+            workspaces[v] = new BargainingWorkspace(_models[v]);
+            if (v > 0 && Simulation.Variants[v].FollowsBaseline)
+            {
+                workspaces[v].Runner.Follow(workspaces[0].Runner);
+            }
+        }
+
+        return workspaces;
+    }
+
+    public IRunComparison? CreateComparison(IModelWorkspace[] workspaces) =>
+        new BargainingComparison(Simulation, Typed(workspaces));
+
+    public IRunRows? CreateRows(IModelWorkspace[] workspaces) => new PerRunRows(Simulation, Typed(workspaces));
+
+    /// <summary>The <see cref="MonteCarloResult"/> of <paramref name="outcome"/>, a run of this plan for <paramref name="request"/>.</summary>
+    public MonteCarloResult Result(ModelRunResult outcome, RunRequest request, string fingerprint)
+    {
+        Guard.NotNull(outcome);
+        Guard.NotNull(request);
+        var set = Simulation.Set;
+        return new MonteCarloResult(
+            set.Metadata.Id,
+            set.Metadata.Title,
+            set.SourcePath,
+            set.Metadata.Sources,
+            fingerprint,
+            request.Seed,
+            request.Runs,
+            request.Shard is null ? [] : [request.Shard],
+            outcome.CompletedRuns,
+            outcome.Complete,
+            outcome.Variants.Select(v => ((BargainingAccumulator)v).Outcomes).ToArray(),
+            ((BargainingComparison)outcome.Comparison!).Pairs);
+    }
+
+    private static BargainingWorkspace[] Typed(IModelWorkspace[] workspaces) => workspaces.Cast<BargainingWorkspace>().ToArray();
+}
+
+/// <summary>
+/// Per run, each variant against the baseline over the same draws (common random numbers): the difference in agreement,
+/// in one-year survival when both have a compliance phase, and in each shared actor's utility.
+/// </summary>
+internal sealed class BargainingComparison : IRunComparison
+{
+    private readonly BargainingWorkspace[] _workspaces;
+
+    /// <summary>Per variant after the baseline, per shared actor: (its index in the variant, its index in the baseline).</summary>
+    private readonly (int Variant, int Baseline)[][] _actorInBaseline;
+
+    public BargainingComparison(SimulationPlan plan, BargainingWorkspace[] workspaces)
+    {
+        _workspaces = workspaces;
+        var baseline = plan.Variants[0];
+        Pairs = plan.Variants.Skip(1)
+            .Select(v => new PairedAccumulator(
+                v.Variant.Id,
+                baseline.Variant.Id,
+                v.Layout.Actors.Select(a => a.Id).Where(id => baseline.Layout.Actors.Any(b => b.Id == id)).ToArray()))
+            .ToArray();
+        _actorInBaseline = plan.Variants.Skip(1)
+            .Select((v, i) => Pairs[i].SharedActors
+                .Select(id => (Variant: IndexOf(v.Layout.Actors, id), Baseline: IndexOf(baseline.Layout.Actors, id)))
+                .ToArray())
+            .ToArray();
+    }
+
+    /// <summary>[i] = variant i + 1 against the baseline.</summary>
+    public PairedAccumulator[] Pairs { get; }
+
+    public void Add()
+    {
+        var baseline = _workspaces[0].Runner;
+        for (var i = 0; i < Pairs.Length; i++)
+        {
+            var variant = _workspaces[i + 1].Runner;
+            var pair = Pairs[i];
+            pair.Agreement.Add((variant.Negotiation.Agreed ? 1 : 0) - (baseline.Negotiation.Agreed ? 1 : 0));
+            if (variant.HasCompliance && baseline.HasCompliance)
+            {
+                pair.Survival.Add((variant.SurvivedOneYear ? 1 : 0) - (baseline.SurvivedOneYear ? 1 : 0));
+            }
+
+            var map = _actorInBaseline[i];
+            for (var a = 0; a < map.Length; a++)
+            {
+                pair.Utility[a].Add(variant.NegotiationWorkspace.Utilities[map[a].Variant] - baseline.NegotiationWorkspace.Utilities[map[a].Baseline]);
+            }
+        }
+    }
+
+    public void Merge(IRunComparison other)
+    {
+        var pairs = ((BargainingComparison)other).Pairs;
+        for (var i = 0; i < Pairs.Length; i++)
+        {
+            Pairs[i].Add(pairs[i]);
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<LabelledItem> items, string id)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>
+/// Today's bargaining engine (negotiation, then compliance when a deal is signed) as one variant's model behind the
+/// seam: an adapter over <see cref="CompiledVariant"/> and <see cref="VariantRunner"/>, which it leaves as they are. Its
+/// accumulator is the engine's own <see cref="VariantAccumulator"/>.
 /// </summary>
 public sealed class BargainingModel : INegotiationModel
 {
@@ -117,7 +258,7 @@ public sealed class BargainingWorkspace : IModelWorkspace
     public bool CrossesRedLine => Runner.Negotiation.Agreed && _model.Crosses(Runner.NegotiationWorkspace.Package);
 }
 
-/// <summary>The engine's <see cref="VariantAccumulator"/> behind the seam, with the parameter moments the Monte Carlo worker adds itself.</summary>
+/// <summary>The engine's <see cref="VariantAccumulator"/> behind the seam.</summary>
 public sealed class BargainingAccumulator(VariantAccumulator outcomes) : IOutcomeAccumulator
 {
     public VariantAccumulator Outcomes { get; } = outcomes;
@@ -127,16 +268,20 @@ public sealed class BargainingAccumulator(VariantAccumulator outcomes) : IOutcom
     public void Add(IModelWorkspace workspace)
     {
         var runner = ((BargainingWorkspace)workspace).Runner;
-        var values = runner.UncertainValues;
-        Outcomes.Add(runner.Negotiation, runner.NegotiationWorkspace, runner.Compliance, runner.SurvivedOneYear, values);
-        var moments = Outcomes.ParameterMoments;
-        for (var k = 0; k < values.Length; k++)
-        {
-            moments[k].Add(values[k]);
-        }
+        Outcomes.Add(runner.Negotiation, runner.NegotiationWorkspace, runner.Compliance, runner.SurvivedOneYear, runner.UncertainValues);
     }
 
     public void Merge(IOutcomeAccumulator other) => Outcomes.Add(((BargainingAccumulator)other).Outcomes);
+
+    /// <summary>Uncertain slots are the layout's uncertain parameters, in the same order (<see cref="CompiledVariant.UncertainSlots"/>).</summary>
+    public void AddParameterMoments(ReadOnlySpan<Moments> moments)
+    {
+        var own = Outcomes.ParameterMoments;
+        for (var k = 0; k < own.Length; k++)
+        {
+            own[k].Add(moments[k]);
+        }
+    }
 
     public string StateDigest()
     {
