@@ -83,7 +83,7 @@ internal static class IssuesBinder
                 if (context.Fields(item, $"an option of {path}", "id", "label", "short") is { } fields
                     && fields.Required("id", "<option id>") is { } idNode && context.Text(idNode, $"the id of an option of {path}") is { } optionId)
                 {
-                    option = new IssueOption(optionId, fields.Text("label") ?? optionId) { Short = fields.Short() };
+                    option = new IssueOption(optionId, fields.Text("label") ?? optionId) { Short = fields.Short($"the short label of option '{optionId}' of {path}") };
                 }
             }
             else if (context.Text(item, $"an option of {path}") is { } optionId)
