@@ -160,7 +160,7 @@ public static class RunCommand
         }
         else if (!settings.Quiet)
         {
-            context.Out.Write(ConsoleReport.Render(summary, context.Color));
+            context.Out.Write(ConsoleReport.Render(summary, context.Color, context.Width));
             if (forecasts is not null)
             {
                 context.Out.Write(ExpectedUtilityRun.Render(forecasts));
