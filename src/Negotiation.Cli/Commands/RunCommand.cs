@@ -50,7 +50,7 @@ public static class RunCommand
                 parse.GetValue(variants) ?? [],
                 parse.GetValue(runs),
                 parse.GetValue(seed),
-                parse.GetValue(threads),
+                CommonOptions.ThreadsOrAllCores(parse.GetValue(threads)),
                 parse.GetValue(output),
                 parse.GetValue(theme) ?? "print",
                 parse.GetValue(quiet),
