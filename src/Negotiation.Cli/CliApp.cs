@@ -58,6 +58,7 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create(ctx));
         root.Subcommands.Add(SweepCommand.Create(ctx));
         root.Subcommands.Add(MergeCommand.Create(ctx));
+        root.Subcommands.Add(SlidesCommand.Create(ctx));
         root.Subcommands.Add(BenchCommand.Create(ctx));
         root.Subcommands.Add(SchemaCommand.Create(ctx));
         root.Subcommands.Add(ImportGeniusCommand.Create(ctx));
