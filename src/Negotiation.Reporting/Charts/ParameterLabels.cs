@@ -6,8 +6,9 @@ namespace Negotiation.Reporting.Charts;
 /// <summary>
 /// Says which uncertain parameter a sensitivity row is about in the scenario's own short labels, for places with little
 /// room (tornado rows): <c>actors.russia.interests.accession.values.moratorium</c> reads "Russia: Accession =
-/// Moratorium". An actor, issue or option without a <c>short:</c> label keeps its id, which is short by nature; a path
-/// that is not about an actor is left as it is. The full path stays in the sensitivity table.
+/// Moratorium". An actor, issue or option without a <c>short:</c> label is named by its full name (the chart wraps it),
+/// never by a mix of labels and ids; a path that is not about an actor is left as it is. The full path stays in the
+/// sensitivity table.
 /// </summary>
 public sealed class ParameterLabels
 {
@@ -35,15 +36,15 @@ public sealed class ParameterLabels
         {
             foreach (ActorSummary a in v.Actors)
             {
-                actors.TryAdd(a.Id, ShortLabel.Or(a.Short, a.Id));
+                actors.TryAdd(a.Id, ShortLabel.Or(a.Short, a.Name));
             }
 
             foreach (IssueSummary i in v.Issues)
             {
-                issues.TryAdd(i.Id, ShortLabel.Or(i.Short, i.Id));
+                issues.TryAdd(i.Id, ShortLabel.Or(i.Short, i.Name));
                 foreach (NamedShare o in i.Outcomes)
                 {
-                    options.TryAdd((i.Id, o.Id), ShortLabel.Or(o.Short, o.Id));
+                    options.TryAdd((i.Id, o.Id), ShortLabel.Or(o.Short, o.Name));
                 }
             }
         }

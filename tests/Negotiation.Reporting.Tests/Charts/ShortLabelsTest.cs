@@ -73,13 +73,13 @@ public sealed class ShortLabelsTest
     [InlineData("actors.north.reservation.trend", "North: reservation trend")]
     [InlineData("actors.north.interests.border.weight", "North: Border weight")]
     [InlineData("actors.north.interests.border.values.closed", "North: Border = Checkpoints")]
-    [InlineData("actors.north.interests.border.values.open", "North: Border = open")]
-    [InlineData("actors.south.interests.troops.ideal", "south: troops ideal")]
-    [InlineData("actors.north.beliefs.south.reservation", "North: belief about south reservation")]
+    [InlineData("actors.north.interests.border.values.open", "North: Border = Open border")]
+    [InlineData("actors.south.interests.troops.ideal", "South: Troop ceiling ideal")]
+    [InlineData("actors.north.beliefs.south.reservation", "North: belief about South reservation")]
     [InlineData("actors.nobody.reservation", "actors.nobody.reservation")]
     [InlineData("compliance.provisions.withdrawal.temptation", "compliance.provisions.withdrawal.temptation")]
     [InlineData("protocol.hazard", "protocol.hazard")]
-    public void ParameterLabels_UseShortLabels_IdsWhereThereAreNone_AndLeaveOtherPathsAlone(string path, string expected)
+    public void ParameterLabels_UseShortLabels_FullNamesWhereThereAreNone_AndLeaveOtherPathsAlone(string path, string expected)
     {
         Assert.Equal(expected, ParameterLabels.For(WithShortLabels()).Describe(path));
     }
