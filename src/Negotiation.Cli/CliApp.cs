@@ -10,25 +10,7 @@ public static class CliApp
 {
     public static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("""
-            negotiate: agent-based negotiation simulation. Scenarios in YAML define actors, their interests over
-            the issues, the protocol and what happens after signature; runs simulate many futures and report
-            how likely a deal is, on which terms, who gains, and how long it holds.
-
-            Exit codes: 0 ok, 1 failure, 2 bad input (scenario or option), 130 interrupted (partial results written).
-            """);
-        Func<CliContext> ctx = () => context;
-        root.Subcommands.Add(RunCommand.Create(ctx));
-        root.Subcommands.Add(ValidateCommand.Create(ctx));
-        root.Subcommands.Add(AnalyzeCommand.Create(ctx));
-        root.Subcommands.Add(SweepCommand.Create(ctx));
-        root.Subcommands.Add(MergeCommand.Create(ctx));
-        root.Subcommands.Add(BenchCommand.Create(ctx));
-        root.Subcommands.Add(SchemaCommand.Create(ctx));
-        root.Subcommands.Add(ImportGeniusCommand.Create(ctx));
-        root.Subcommands.Add(TraceCommand.Create(ctx));
-        root.Subcommands.Add(Serve.ServeCommand.Create(ctx));
-
+        var root = Commands(() => context);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -59,6 +41,30 @@ public static class CliApp
             EnableDefaultExceptionHandler = false,
         };
         return parse.Invoke(invocation);
+    }
+
+    /// <summary>The command tree; its commands get the context from <paramref name="ctx"/> when they run.</summary>
+    internal static RootCommand Commands(Func<CliContext> ctx)
+    {
+        var root = new RootCommand("""
+            negotiate: agent-based negotiation simulation. Scenarios in YAML define actors, their interests over
+            the issues, the protocol and what happens after signature; runs simulate many futures and report
+            how likely a deal is, on which terms, who gains, and how long it holds.
+
+            Exit codes: 0 ok, 1 failure, 2 bad input (scenario or option), 130 interrupted (partial results written).
+            """);
+        root.Subcommands.Add(RunCommand.Create(ctx));
+        root.Subcommands.Add(ValidateCommand.Create(ctx));
+        root.Subcommands.Add(AnalyzeCommand.Create(ctx));
+        root.Subcommands.Add(SweepCommand.Create(ctx));
+        root.Subcommands.Add(MergeCommand.Create(ctx));
+        root.Subcommands.Add(SlidesCommand.Create(ctx));
+        root.Subcommands.Add(BenchCommand.Create(ctx));
+        root.Subcommands.Add(SchemaCommand.Create(ctx));
+        root.Subcommands.Add(ImportGeniusCommand.Create(ctx));
+        root.Subcommands.Add(TraceCommand.Create(ctx));
+        root.Subcommands.Add(Serve.ServeCommand.Create(ctx));
+        return root;
     }
 
     public static string Version =>

@@ -143,8 +143,9 @@ public static class ReportWriter
         Save(HtmlFile, utf8.GetBytes(HtmlReport.Render(summary, charts, theme, options.Theme, forecast)));
         if (options.Slides)
         {
-            IReadOnlyList<Chart> projector = options.Theme == ReportTheme.Projector ? charts : SummaryCharts.All(summary, ChartTheme.Projector);
-            Save(SlidesFile, utf8.GetBytes(SlideDeck.Render(summary, projector)));
+            // Fresh models: OxyPlot lays a model out again when it is exported, so the report's charts (already
+            // exported to PNG and SVG) gave another deck than `negotiate slides` builds from the same results.
+            Save(SlidesFile, utf8.GetBytes(SlideDeck.Render(summary, SummaryCharts.All(summary, ChartTheme.Projector))));
         }
 
         WriteExtraFiles(options, directory, files, step);

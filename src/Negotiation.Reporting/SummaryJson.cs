@@ -95,11 +95,21 @@ public static class SummaryJson
         json.WriteEndObject();
     }
 
+    // "short" only where the scenario gives a short label, so summaries of scenarios without them are unchanged.
+    private static void WriteShort(Utf8JsonWriter json, string? shortLabel)
+    {
+        if (shortLabel is not null)
+        {
+            json.WriteString("short", shortLabel);
+        }
+    }
+
     private static void WriteVariant(Utf8JsonWriter json, VariantSummary v, VariantComparison? comparison)
     {
         json.WriteStartObject();
         json.WriteString("id", v.Id);
         json.WriteString("name", v.Name);
+        WriteShort(json, v.Short);
         json.WriteString("description", v.Description);
         json.WriteNumber("runs", v.Runs);
 
@@ -135,6 +145,7 @@ public static class SummaryJson
             json.WriteStartObject();
             json.WriteString("id", issue.Id);
             json.WriteString("name", issue.Name);
+            WriteShort(json, issue.Short);
             json.WriteString("kind", issue.Kind);
             WriteShares(json, "outcomes", issue.Outcomes);
             WriteDistribution(json, "values", issue.Values);
@@ -149,6 +160,7 @@ public static class SummaryJson
             json.WriteStartObject();
             json.WriteString("id", actor.Id);
             json.WriteString("name", actor.Name);
+            WriteShort(json, actor.Short);
             WriteDistribution(json, "utility", actor.Utility);
             json.WriteStartObject("beatBatna");
             json.WriteNumberOrNull("rate", actor.BeatBatnaRate);
@@ -265,6 +277,7 @@ public static class SummaryJson
             json.WriteStartObject();
             json.WriteString("id", share.Id);
             json.WriteString("name", share.Name);
+            WriteShort(json, share.Short);
             json.WriteNumber("count", share.Count);
             json.WriteNumberOrNull("share", share.Share);
             json.WriteEndObject();

@@ -97,7 +97,7 @@ public static class ScenarioLoader
         var context = new BindContext(diagnostics);
         var defaultId = Path.GetFileNameWithoutExtension(displayPath);
         var baseRoot = file.Without("variants").Without("baseline");
-        var (baselineId, baselineName, baselineDescription) = BindBaseline(context, file["baseline"]);
+        var (baselineId, baselineName, baselineDescription, baselineShort) = BindBaseline(context, file["baseline"]);
 
         IReadOnlyList<ParameterOverride> For(string id) => overridesVariant is null || overridesVariant == id ? overrides : [];
         var baselineRoot = VariantsBinder.ApplyOverrides(context, baseRoot, For(baselineId), top);
@@ -105,7 +105,7 @@ public static class ScenarioLoader
         var variants = new List<VariantScenario>();
         if (baseline is not null)
         {
-            variants.Add(new VariantScenario(baselineId, baselineName ?? baseline.Metadata.Title, baselineDescription, baseline));
+            variants.Add(new VariantScenario(baselineId, baselineName ?? baseline.Metadata.Title, baselineDescription, baseline) { Short = baselineShort });
         }
 
         foreach (var variant in VariantsBinder.Bind(context, file["variants"], baseRoot, baselineId))
@@ -128,6 +128,7 @@ public static class ScenarioLoader
                 variants.Add(new VariantScenario(variant.Id, variant.Name, variant.Description, scenario)
                 {
                     OnlyOpeningDiffers = VariantsBinder.OnlyOpeningDiffers(baselineRoot, root),
+                    Short = variant.Short,
                 });
             }
         }
@@ -147,15 +148,15 @@ public static class ScenarioLoader
         return baseline is null ? null : new ScenarioSet(displayPath, variants);
     }
 
-    private static (string Id, string? Name, string? Description) BindBaseline(BindContext context, YamlNode? node)
+    private static (string Id, string? Name, string? Description, string? Short) BindBaseline(BindContext context, YamlNode? node)
     {
-        if (node is null || node is YamlScalar { IsNull: true } || context.Fields(node, "baseline", "id", "name", "description") is not { } fields)
+        if (node is null || node is YamlScalar { IsNull: true } || context.Fields(node, "baseline", "id", "name", "short", "description") is not { } fields)
         {
-            return (DefaultBaselineId, null, null);
+            return (DefaultBaselineId, null, null, null);
         }
 
         var id = fields.Text("id") ?? DefaultBaselineId;
-        return (id, fields.Text("name"), fields.Text("description"));
+        return (id, fields.Text("name"), fields.Text("description"), fields.Short());
     }
 
     private static Diagnostic TooLarge(SourcePosition top, long? size) =>

@@ -46,11 +46,63 @@ public sealed class ConsoleReportTest
     }
 
     [Fact]
-    public void Render_LongName_IsShortenedWithAnEllipsis()
+    public void Render_LongNameOnAWideTerminal_IsPrintedWholeOnOneLine()
+    {
+        // Before: cut at 28 characters with "…" even on a 200-column terminal.
+        SimulationSummary s = SampleSummary.Create();
+        string name = "Counterfactual without spoilers (al-Nusra separated, militias restrained)";
+        s = s with { Variants = [s.Variants[0] with { Name = name }, s.Variants[1]] };
+        string text = ConsoleReport.Render(s, color: false, width: 200);
+        Assert.Contains(name, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(100)]
+    [InlineData(120)]
+    public void Render_LongNamesOnANarrowTerminal_WrapWithinTheirCells_FitTheWidth_AndLoseNoCharacter(int width)
     {
         SimulationSummary s = SampleSummary.Create();
-        s = s with { Variants = [s.Variants[0] with { Name = new string('x', 60) }, s.Variants[1]] };
-        Assert.Contains(new string('x', ConsoleReport.NameWidth - 1) + "…", ConsoleReport.Render(s, color: false), StringComparison.Ordinal);
+        string name = "Counterfactual without spoilers (al-Nusra separated, militias restrained)";
+        s = s with { Variants = [s.Variants[0] with { Name = name }, s.Variants[1]] };
+        string text = ConsoleReport.Render(s, color: false, width: width);
+        Assert.All(text.Split('\n'), line => Assert.True(line.Length <= width, $"{line.Length} > {width}: {line}"));
+        Assert.DoesNotContain("…", text, StringComparison.Ordinal);
+        // Every word of the name is in the table, in order, whatever the lines its cell was wrapped onto.
+        int at = 0;
+        foreach (string word in name.Split(' '))
+        {
+            at = text.IndexOf(word, at, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"'{word}' missing or out of order:\n{text}");
+        }
+    }
+
+    [Fact]
+    public void Render_NarrowerThanEightyColumns_IsLaidOutForEighty()
+    {
+        SimulationSummary s = SampleSummary.Create();
+        Assert.Equal(ConsoleReport.Render(s, color: false, width: ConsoleTable.MinWidth), ConsoleReport.Render(s, color: false, width: 30));
+    }
+
+    [Fact]
+    public void Render_NotATerminal_HasAFixedWidth()
+    {
+        SimulationSummary s = SampleSummary.Create();
+        Assert.Equal(ConsoleReport.Render(s, color: false, width: ConsoleTable.DefaultWidth), ConsoleReport.Render(s, color: false));
+    }
+
+    [Fact]
+    public void Render_ActorTableHeaders_AreTheVariantsShortLabels_AboveTheirOwnNumbers()
+    {
+        SimulationSummary s = Charts.ShortLabelsTest.WithShortLabels();
+        string[] lines = ConsoleReport.Render(s, color: false).Split('\n');
+        string header = lines.Single(l => l.TrimStart().StartsWith("Actor", StringComparison.Ordinal));
+        string south = lines.Single(l => l.TrimStart().StartsWith("South ", StringComparison.Ordinal) && l.Contains('/'));
+        Assert.Contains("Mediator", header, StringComparison.Ordinal);
+        // Right-aligned: each header ends where its column of numbers ends.
+        Assert.Equal(header.IndexOf("baseline", StringComparison.Ordinal) + "baseline".Length, south.IndexOf("55%", StringComparison.Ordinal) + 3);
+        Assert.Equal(header.IndexOf("Mediator", StringComparison.Ordinal) + "Mediator".Length, south.IndexOf("66%", StringComparison.Ordinal) + 3);
     }
 
     [Fact]
@@ -59,6 +111,6 @@ public sealed class ConsoleReportTest
         SimulationSummary s = SampleSummary.Create();
         s = s with { Variants = Enumerable.Range(0, 6).Select(i => s.Variants[i % 2] with { Id = "v" + i }).ToList() };
         string text = ConsoleReport.Render(s, color: false);
-        Assert.Contains("Mean utility  Beat BATNA", text, StringComparison.Ordinal);
+        Assert.Matches(@"Variant +Actor +Mean utility +Beat BATNA", text);
     }
 }

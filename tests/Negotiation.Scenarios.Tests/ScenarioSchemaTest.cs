@@ -40,4 +40,29 @@ public class ScenarioSchemaTest
     {
         Assert.Equal("http://json-schema.org/draft-07/schema#", Schema.GetProperty("$schema").GetString());
     }
+
+    [Fact]
+    public void Id_IsAnAbsoluteUrnThatPretendsToBeNoWebAddress()
+    {
+        var id = Schema.GetProperty("$id").GetString()!;
+        Assert.True(Uri.TryCreate(id, UriKind.Absolute, out var uri), id);
+        Assert.Equal("urn", uri!.Scheme);
+        Assert.Empty(uri.Fragment);
+        Assert.DoesNotContain("example", id, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShortLabels_AreAllowedWhereverTheLoaderReadsThem_WithTheLoadersBound()
+    {
+        var shortLabel = Definition("shortLabel");
+        Assert.Equal(Negotiation.Core.Model.ShortLabel.MaxLength, shortLabel.GetProperty("maxLength").GetInt32());
+        Assert.Equal(1, shortLabel.GetProperty("minLength").GetInt32());
+        foreach (var owner in new[] { Definition("actor"), Definition("issue"), Definition("variant"), Schema.GetProperty("properties").GetProperty("baseline") })
+        {
+            Assert.Equal("#/definitions/shortLabel", owner.GetProperty("properties").GetProperty("short").GetProperty("$ref").GetString());
+        }
+
+        var option = Definition("issue").GetProperty("properties").GetProperty("options").GetProperty("items").GetProperty("oneOf")[1];
+        Assert.Equal("#/definitions/shortLabel", option.GetProperty("properties").GetProperty("short").GetProperty("$ref").GetString());
+    }
 }

@@ -60,7 +60,7 @@ public static class AnalyzeCommand
 
         foreach (var (variant, analysis) in results)
         {
-            context.Out.Write(Render(variant, analysis, allFrontier));
+            context.Out.Write(Render(variant, analysis, allFrontier, context.Width));
         }
 
         return ExitCodes.Ok;
@@ -83,8 +83,12 @@ public static class AnalyzeCommand
         return $"about {mantissa.TrimEnd('.')}e{digits.Length - 1}";
     }
 
-    /// <summary>The plain-text analysis of one variant.</summary>
-    public static string Render(VariantScenario variant, ScenarioAnalysisResult analysis, bool allFrontier)
+    /// <summary>
+    /// The plain-text analysis of one variant. Its tables (Spectre.Console, <see cref="Negotiation.Reporting.ConsoleTable"/>)
+    /// have one row per actor and one column per point, so the numbers stay under their headers at any number of actors
+    /// and fit <paramref name="width"/> columns; the terms of each point follow as sentences in the scenario's short labels.
+    /// </summary>
+    public static string Render(VariantScenario variant, ScenarioAnalysisResult analysis, bool allFrontier, int width = Negotiation.Reporting.ConsoleTable.DefaultWidth)
     {
         var inv = CultureInfo.InvariantCulture;
         var scenario = variant.Scenario;
@@ -112,41 +116,72 @@ public static class AnalyzeCommand
         }
 
         text.AppendLine();
-        // A package's utilities are in the scenario's actor order, one per actor (signatory or not): one column each.
-        text.AppendLine("Utility of each package to each actor (0 = worst, 1 = best; * = signatory):");
-        var labels = scenario.Actors.Select(a => a.Id + (analysis.Signatories.Contains(a.Id) ? "*" : "")).ToArray();
-        var widths = labels.Select(l => Math.Max(6, l.Length)).ToArray();
-        var header = string.Join("  ", labels.Select((l, i) => l.PadLeft(widths[i])));
-        text.AppendLine($"{"Point",-18}  {header}  Terms");
-        AppendPoint(text, "Nash", analysis.Nash, scenario, widths);
-        AppendPoint(text, "Kalai–Smorodinsky", analysis.KalaiSmorodinsky, scenario, widths);
-        AppendPoint(text, "Max welfare", analysis.MaxWelfare, scenario, widths);
+        // A package's utilities are in the scenario's actor order, one per actor (signatory or not): one row each.
+        text.AppendLine("Utility to each actor (0 = worst, 1 = best; * = signatory) of no deal, of its best package, and of each point:");
+        var points = new (string Label, AnalysedPackage? Package)[] { ("Nash", analysis.Nash), ("Kalai–Smorodinsky", analysis.KalaiSmorodinsky), ("Max welfare", analysis.MaxWelfare) };
+        var positions = scenario.Actors.Select(a => analysis.Positions.FirstOrDefault(p => p.ActorId == a.Id)).ToArray();
+        text.Append(ActorTable(
+            scenario,
+            analysis,
+            ["BATNA", "Best", .. points.Select(p => p.Label), "Best others accept"],
+            a => [
+                positions[a] is { } p ? p.Reservation.ToString("F3", inv) : "",
+                positions[a] is { } q ? q.BestUtility.ToString("F3", inv) : "",
+                .. points.Select(p => Utility(p.Package, a)),
+                positions[a]?.BestAcceptableToOthers is { } best ? best.ToString("F3", inv) : "none",
+            ],
+            width));
         text.AppendLine();
-
-        var frontier = analysis.ParetoFrontier.OrderByDescending(p => p.Utilities.Sum()).ToArray();
-        var shown = allFrontier ? frontier : frontier.Take(FrontierRowsShown).ToArray();
-        text.AppendLine(string.Format(inv, "Pareto frontier: {0:N0} package(s){1}", frontier.Length, shown.Length < frontier.Length ? $", the {shown.Length} with the highest welfare shown (--all-frontier for all)" : ""));
-        foreach (var package in shown)
+        foreach (var (label, package) in points)
         {
-            AppendPoint(text, "", package, scenario, widths);
+            text.AppendLine(package is null
+                ? $"{label}: none (no package gives every signatory a gain over its BATNA)"
+                : $"{label}: {Terms(package, scenario)}");
         }
 
         text.AppendLine();
-        text.AppendLine($"{"Actor",-18}  {"BATNA",8}  {"Best",8}  Best that all others accept");
-        foreach (var position in analysis.Positions)
+        var frontier = analysis.ParetoFrontier.OrderByDescending(p => p.Utilities.Sum()).ToArray();
+        var shown = allFrontier ? frontier : frontier.Take(FrontierRowsShown).ToArray();
+        text.AppendLine(string.Format(inv, "Pareto frontier: {0:N0} package(s){1}", frontier.Length, shown.Length < frontier.Length ? $", the {shown.Length} with the highest welfare shown (--all-frontier for all)" : ""));
+        // As many packages side by side as fit the width (a column is about 8 characters).
+        var perTable = Math.Max(1, (Math.Max(Negotiation.Reporting.ConsoleTable.MinWidth, width) - 30) / 8);
+        for (var start = 0; start < shown.Length; start += perTable)
         {
-            text.AppendLine(string.Format(
-                inv,
-                "{0,-18}  {1,8:F3}  {2,8:F3}  {3}",
-                Fit(names[position.ActorId], 18),
-                position.Reservation,
-                position.BestUtility,
-                position.BestAcceptableToOthers is { } best ? best.ToString("F3", inv) : "none"));
+            if (start > 0)
+            {
+                text.AppendLine();
+            }
+
+            var chunk = shown.Skip(start).Take(perTable).ToArray();
+            text.Append(ActorTable(
+                scenario,
+                analysis,
+                chunk.Select((_, k) => "#" + (start + k + 1).ToString(inv)).ToArray(),
+                a => chunk.Select(p => Utility(p, a)).ToArray(),
+                width));
+        }
+
+        text.AppendLine();
+        for (var k = 0; k < shown.Length; k++)
+        {
+            text.AppendLine($"#{(k + 1).ToString(inv)}: {Terms(shown[k], scenario)}");
         }
 
         text.AppendLine();
         return text.ToString();
     }
+
+    // One row per actor: its name (wrapped) and the given numeric columns.
+    private static string ActorTable(Scenario scenario, ScenarioAnalysisResult analysis, IReadOnlyList<string> columns, Func<int, string[]> cells, int width) =>
+        Negotiation.Reporting.ConsoleTable.Render(
+            ["Actor", .. columns],
+            [false, .. columns.Select(_ => true)],
+            scenario.Actors.Select((a, i) => (IReadOnlyList<string>)[a.Name + (analysis.Signatories.Contains(a.Id) ? "*" : ""), .. cells(i)]),
+            color: false,
+            width);
+
+    private static string Utility(AnalysedPackage? package, int actor) =>
+        package is null ? "–" : package.Utilities[actor].ToString("F3", CultureInfo.InvariantCulture);
 
     // The analysis as JSON, with each package's utilities keyed by actor id (a bare array left the reader to guess
     // the order, and the order was the scenario's actors, not the signatories listed beside it).
@@ -174,27 +209,14 @@ public static class AnalyzeCommand
         };
     }
 
-    private static void AppendPoint(StringBuilder text, string label, AnalysedPackage? package, Scenario scenario, int[] widths)
-    {
-        if (package is null)
-        {
-            text.AppendLine($"{label,-18}  (none: no package gives every signatory a gain over its BATNA)");
-            return;
-        }
-
-        var utilities = string.Join("  ", package.Utilities.Select((u, i) => u.ToString("F3", CultureInfo.InvariantCulture).PadLeft(widths[i])));
-        text.AppendLine($"{Fit(label, 18),-18}  {utilities}  {Terms(package, scenario)}");
-    }
-
     private static string Terms(AnalysedPackage package, Scenario scenario) =>
         string.Join(", ", package.Terms.Select(t =>
         {
+            // Short labels: a package settles every issue, and ten issues' full names and labels make a paragraph.
             var issue = scenario.Issue(t.IssueId);
-            var value = t.OptionId is { } option
-                ? issue.Options[issue.IndexOf(option)].Label
+            var value = t.OptionId is { } option && issue.Options[issue.IndexOf(option)] is { } chosen
+                ? ShortLabel.Or(chosen.Short, chosen.Label)
                 : (t.Value is { } v ? Negotiation.Reporting.Text.Quantity(v) : "") + (issue.Unit is null ? "" : " " + issue.Unit);
-            return $"{issue.Name}: {value}";
+            return $"{ShortLabel.Or(issue.Short, issue.Name)}: {value}";
         }));
-
-    private static string Fit(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

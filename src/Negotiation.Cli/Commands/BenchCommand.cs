@@ -28,7 +28,7 @@ public static class BenchCommand
         {
             file, runs, variants, threads,
         };
-        command.SetAction(parse => Execute(context(), parse.GetValue(file)!, parse.GetValue(runs), parse.GetValue(variants) ?? [], parse.GetValue(threads)));
+        command.SetAction(parse => Execute(context(), parse.GetValue(file)!, parse.GetValue(runs), parse.GetValue(variants) ?? [], CommonOptions.ThreadsOrAllCores(parse.GetValue(threads))));
         return command;
     }
 

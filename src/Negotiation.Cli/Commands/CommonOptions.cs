@@ -14,7 +14,7 @@ public static class CommonOptions
 
     public static Option<long> Runs(long defaultRuns = DefaultRuns) => new("--runs", "-n")
     {
-        Description = $"Simulated futures per variant (default {defaultRuns:N0}).",
+        Description = "Simulated futures per variant.",
         DefaultValueFactory = _ => defaultRuns,
     };
 
@@ -24,11 +24,17 @@ public static class CommonOptions
         DefaultValueFactory = _ => DefaultSeed,
     };
 
-    public static Option<int> Threads() => new("--threads", "-t")
+    /// <summary>
+    /// --threads: no value means all cores (<see cref="ThreadsOrAllCores"/>). It has no default value of its own, so
+    /// help says "all cores" once instead of adding this machine's core count as "[default: 2]".
+    /// </summary>
+    public static Option<int?> Threads() => new("--threads", "-t")
     {
         Description = "Worker threads (default: all cores). Results do not depend on it.",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
     };
+
+    /// <summary>The --threads given, or every core of this machine.</summary>
+    public static int ThreadsOrAllCores(int? threads) => threads ?? Environment.ProcessorCount;
 
     public static Option<string[]> Variants() => new("--variant", "-v")
     {
@@ -40,7 +46,7 @@ public static class CommonOptions
 
     public static Option<string> Theme() => new Option<string>("--theme")
     {
-        Description = "Chart theme: print (default) or projector (large fonts, thick lines).",
+        Description = "Chart theme: print or projector (large fonts, thick lines).",
         DefaultValueFactory = _ => "print",
     }.AcceptOnlyFromAmong("print", "projector");
 

@@ -16,7 +16,7 @@ public static class ImportGeniusCommand
         var profiles = new Argument<string[]>("profiles") { Description = "One preference profile XML per actor.", Arity = ArgumentArity.OneOrMore };
         var output = CommonOptions.Out("Write the scenario here (default: print it on stdout). An existing file is replaced atomically.");
         var names = new Option<string?>("--names") { Description = "Comma-separated actor ids, one per profile (default: the profile file names)." };
-        var deadline = new Option<int>("--deadline") { Description = "Deadline in rounds (default 100).", DefaultValueFactory = _ => 100 };
+        var deadline = new Option<int>("--deadline") { Description = "Deadline in rounds.", DefaultValueFactory = _ => 100 };
         var command = new Command("import-genius", """
             Import a GENIUS (ANAC) negotiation domain and its preference profiles as a scenario, one actor per profile.
             Utilities follow GENIUS's rules; see docs/genius.md.

@@ -189,7 +189,7 @@ public static class MergeCommand
         }
         else if (!quiet)
         {
-            context.Out.Write(ConsoleReport.Render(summary, context.Color));
+            context.Out.Write(ConsoleReport.Render(summary, context.Color, context.Width));
             context.Out.WriteLine($"Merged {parts.Count} shard(s) into {outDir}{Path.DirectorySeparatorChar}");
         }
 

@@ -50,7 +50,7 @@ public static class RunCommand
                 parse.GetValue(variants) ?? [],
                 parse.GetValue(runs),
                 parse.GetValue(seed),
-                parse.GetValue(threads),
+                CommonOptions.ThreadsOrAllCores(parse.GetValue(threads)),
                 parse.GetValue(output),
                 parse.GetValue(theme) ?? "print",
                 parse.GetValue(quiet),
@@ -167,7 +167,7 @@ public static class RunCommand
         }
         else if (!settings.Quiet)
         {
-            context.Out.Write(ConsoleReport.Render(summary, context.Color));
+            context.Out.Write(ConsoleReport.Render(summary, context.Color, context.Width));
             if (forecasts is not null)
             {
                 context.Out.Write(ExpectedUtilityRun.Render(forecasts));

@@ -32,7 +32,7 @@ public static class SweepCommand
         };
         var variant = new Option<string[]>("--variant", "-v") { Description = "The variant to sweep (default: the baseline). One variant per sweep." };
         var runs = CommonOptions.Runs();
-        runs.Description = $"Simulated futures per point (default {CommonOptions.DefaultRuns:N0}).";
+        runs.Description = "Simulated futures per point.";
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out("Output directory (default out/<scenario>-sweep/); replaced safely, never left half-written.");
@@ -66,7 +66,7 @@ public static class SweepCommand
                 parse.GetValue(variant) ?? [],
                 parse.GetValue(runs),
                 parse.GetValue(seed),
-                parse.GetValue(threads),
+                CommonOptions.ThreadsOrAllCores(parse.GetValue(threads)),
                 parse.GetValue(output),
                 parse.GetValue(theme) ?? "print",
                 parse.GetValue(quiet),

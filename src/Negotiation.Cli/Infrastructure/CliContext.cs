@@ -17,6 +17,19 @@ public sealed record CliContext(
     /// <summary>TERM=dumb: a terminal that understands no escape codes (Emacs shells, some CI logs): no colour, no live bar.</summary>
     public bool DumbTerminal => Environment("TERM") == "dumb";
 
+    /// <summary>The terminal's width in columns when stdout is one (set by <see cref="ForConsole"/>); null otherwise.</summary>
+    public int? TerminalWidth { get; init; }
+
+    /// <summary>
+    /// Columns the console tables are laid out for: COLUMNS when set to a number, else the terminal's width, else (a
+    /// file, a pipe, a test) a fixed <see cref="Negotiation.Reporting.ConsoleTable.DefaultWidth"/>, so redirected output is
+    /// the same on every machine.
+    /// </summary>
+    public int Width =>
+        int.TryParse(Environment("COLUMNS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var columns) && columns is > 0 and <= 10_000
+            ? columns
+            : Interactive && TerminalWidth is > 0 and var width ? width : Negotiation.Reporting.ConsoleTable.DefaultWidth;
+
     /// <summary>CI systems set CI; progress then prints plain periodic lines instead of a bar.</summary>
     public bool IsCi => !string.IsNullOrEmpty(Environment("CI"));
 
@@ -25,5 +38,20 @@ public sealed record CliContext(
         Console.Error,
         !Console.IsOutputRedirected && !Console.IsErrorRedirected,
         System.Environment.GetEnvironmentVariable,
-        cancellation);
+        cancellation)
+    {
+        TerminalWidth = Console.IsOutputRedirected ? null : ConsoleWidth(),
+    };
+
+    private static int? ConsoleWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 }

@@ -17,21 +17,21 @@ public static class ServeCommand
         var file = CommonOptions.ScenarioFile();
         var port = new Option<int>("--port")
         {
-            Description = $"Port to listen on (default {DefaultPort}; 0 picks a free one).",
+            Description = "Port to listen on; 0 picks a free one.",
             DefaultValueFactory = _ => DefaultPort,
         };
         var host = new Option<string>("--host")
         {
-            Description = "Address to listen on (default 127.0.0.1, this machine only). Another address lets other machines in; a warning says so.",
+            Description = "Address to listen on: 127.0.0.1 is this machine only; another address lets other machines in; a warning says so.",
             DefaultValueFactory = _ => "127.0.0.1",
         };
         var runs = CommonOptions.Runs();
-        runs.Description = $"Runs per update the page starts with, and of the startup run that ranks the parameters (default {CommonOptions.DefaultRuns:N0}; the page allows up to {WhatIfSession.MaxRuns:N0}).";
+        runs.Description = $"Runs per update the page starts with, and of the startup run that ranks the parameters (the page allows up to {WhatIfSession.MaxRuns:N0}).";
         var seed = CommonOptions.Seed();
         var threads = CommonOptions.Threads();
         var output = CommonOptions.Out("Folder the page saves reports under (default out/<scenario>-serve/); nothing is written elsewhere.");
         var theme = CommonOptions.Theme();
-        theme.Description = "Theme of saved reports' charts: print (default) or projector. The page has its own switch.";
+        theme.Description = "Theme of saved reports' charts: print or projector. The page has its own switch.";
         var noCharts = CommonOptions.NoCharts(" of saved reports, as negotiate run --no-charts");
         var command = new Command("serve", """
             Start a local web page where a class changes the scenario live: switch variants on and off, shift or pin
@@ -54,7 +54,7 @@ public static class ServeCommand
             parse.GetValue(port),
             parse.GetValue(runs),
             parse.GetValue(seed),
-            parse.GetValue(threads),
+            CommonOptions.ThreadsOrAllCores(parse.GetValue(threads)),
             parse.GetValue(output),
             parse.GetValue(theme) ?? "print",
             !parse.GetValue(noCharts)));

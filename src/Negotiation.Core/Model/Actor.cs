@@ -27,6 +27,12 @@ public sealed record Actor(
 {
     public SourcePosition? Position { get; init; }
 
+    /// <summary>
+    /// A short label (<c>short:</c>, at most <see cref="ShortLabel.MaxLength"/> characters) for places with little room:
+    /// chart legends and axes, table headers. Null: those places wrap <see cref="Name"/>.
+    /// </summary>
+    public string? Short { get; init; }
+
     /// <summary>What one more round at the table costs the actor, in utility (docs/model.md §3.3); null: 0.</summary>
     public Uncertain? DelayCost { get; init; }
 

@@ -10,7 +10,11 @@ public enum IssueKind
 }
 
 /// <summary>One option of a discrete issue, e.g. "five-year moratorium with automatic renewal".</summary>
-public sealed record IssueOption(string Id, string Label);
+public sealed record IssueOption(string Id, string Label)
+{
+    /// <summary>A short label for legends and table headers (<c>short:</c>); null: those places wrap <see cref="Label"/>.</summary>
+    public string? Short { get; init; }
+}
 
 /// <summary>
 /// A question on the table. Discrete issues list their options in order; continuous issues give a range
@@ -29,6 +33,9 @@ public sealed record Issue(
     string? Description = null)
 {
     public SourcePosition? Position { get; init; }
+
+    /// <summary>A short label for chart titles, legends and table headers (<c>short:</c>); null: those places wrap <see cref="Name"/>.</summary>
+    public string? Short { get; init; }
 
     public static Issue Discrete(string id, string name, params string[] optionIds) =>
         new(id, name, IssueKind.Discrete, optionIds.Select(o => new IssueOption(o, o)).ToArray(), 0, optionIds.Length - 1, optionIds.Length);

@@ -62,6 +62,9 @@ public sealed record VariantScenario(string Id, string Name, string? Description
     /// Monte Carlo core then reuses the baseline's run once this variant's rounds repeat it (docs/model.md §10).
     /// </summary>
     public bool OnlyOpeningDiffers { get; init; }
+
+    /// <summary>A short label for chart axes, legends and table headers (<c>short:</c>); null: those places wrap <see cref="Name"/>.</summary>
+    public string? Short { get; init; }
 }
 
 /// <summary>A loaded scenario file: its variants, baseline first.</summary>

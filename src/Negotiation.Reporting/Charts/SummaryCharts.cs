@@ -1,5 +1,6 @@
 using System.Text;
 using Negotiation.Core.Common;
+using Negotiation.Core.Model;
 using Negotiation.Simulation.MonteCarlo;
 using OxyPlot;
 using OxyPlot.Axes;
@@ -82,7 +83,7 @@ public static class SummaryCharts
         {
             Position = AxisPosition.Left,
             Key = "rows",
-            ItemsSource = comparisons.Select(c => ChartLabels.Wrap(summary.Variants.FirstOrDefault(v => v.Id == c.VariantId)?.Name ?? c.VariantId, VariantLabelWidth)).ToList(),
+            ItemsSource = comparisons.Select(c => ChartLabels.Wrap(summary.Variants.FirstOrDefault(v => v.Id == c.VariantId) is { } v ? Tight(v) : c.VariantId, VariantLabelWidth)).ToList(),
             StartPosition = 1,
             EndPosition = 0,
         }, grid: false);
@@ -143,7 +144,7 @@ public static class SummaryCharts
         {
             VariantSummary v = summary.Variants[k];
             long total = v.Rounds.Histogram.Skip(1).Sum();
-            var series = new RectangleBarSeries { Title = ChartLabels.Wrap(v.Name, LegendWidth), FillColor = ChartTheme.Color(k), StrokeThickness = 0 };
+            var series = new RectangleBarSeries { Title = ChartLabels.Wrap(Tight(v), LegendWidth), FillColor = ChartTheme.Color(k), StrokeThickness = 0 };
             for (int round = 1; round < v.Rounds.Histogram.Count; round++)
             {
                 double share = total == 0 ? 0 : (double)v.Rounds.Histogram[round] / total;
@@ -173,7 +174,7 @@ public static class SummaryCharts
             {
                 Position = AxisPosition.Bottom,
                 Key = "variants",
-                ItemsSource = summary.Variants.Select(v => ChartLabels.Wrap(v.Name, SlotWidth(theme, summary.Variants.Count))).ToList(),
+                ItemsSource = summary.Variants.Select(v => ChartLabels.Wrap(Tight(v), SlotWidth(theme, summary.Variants.Count))).ToList(),
                 Minimum = -0.5,
                 Maximum = summary.Variants.Count - 0.5,
             }, grid: false);
@@ -197,7 +198,7 @@ public static class SummaryCharts
         theme.AddShareAxis(model, AxisPosition.Bottom, "Share of agreements").Key = "value";
         List<(string Id, string Name)> options = summary.Variants
             .SelectMany(v => v.Issues.Where(x => x.Id == issueId).SelectMany(x => x.Outcomes))
-            .Select(o => (o.Id, o.Name))
+            .Select(o => (o.Id, ShortLabel.Or(o.Short, o.Name)))
             .Distinct()
             .ToList();
         for (int k = 0; k < options.Count; k++)
@@ -228,7 +229,7 @@ public static class SummaryCharts
     public static Chart Utility(SimulationSummary summary, ChartTheme theme)
     {
         PlotModel model = theme.NewModel("Utility by actor", "box = middle half, line = median, whiskers = 5th–95th percentile");
-        List<(string Id, string Name)> actors = summary.Variants.SelectMany(v => v.Actors).Select(a => (a.Id, a.Name)).Distinct().ToList();
+        List<(string Id, string Name)> actors = summary.Variants.SelectMany(v => v.Actors).Select(a => (a.Id, ShortLabel.Or(a.Short, a.Name))).DistinctBy(a => a.Id).ToList();
         // Box plots sit on explicit x positions, so the category range must be set or the outer boxes are clipped.
         theme.AddAxis(model, new CategoryAxis
         {
@@ -243,7 +244,7 @@ public static class SummaryCharts
         for (int k = 0; k < summary.Variants.Count; k++)
         {
             VariantSummary v = summary.Variants[k];
-            BoxPlotSeries series = BoxSeries(theme, ChartTheme.Color(k), ChartLabels.Wrap(v.Name, LegendWidth), width * 0.85);
+            BoxPlotSeries series = BoxSeries(theme, ChartTheme.Color(k), ChartLabels.Wrap(Tight(v), LegendWidth), width * 0.85);
             for (int a = 0; a < actors.Count; a++)
             {
                 ActorSummary? actor = v.Actors.FirstOrDefault(x => x.Id == actors[a].Id);
@@ -275,7 +276,7 @@ public static class SummaryCharts
 
             var series = new StairStepSeries
             {
-                Title = ChartLabels.Wrap(v.Name, LegendWidth),
+                Title = ChartLabels.Wrap(Tight(v), LegendWidth),
                 Color = ChartTheme.Color(k),
                 StrokeThickness = theme.LineThickness,
                 VerticalStrokeThickness = theme.LineThickness,
@@ -304,13 +305,14 @@ public static class SummaryCharts
             .ThenBy(e => e.Parameter, StringComparer.Ordinal)
             .Take(TornadoParameters)
             .ToList();
-        entries = entries.Take(RowsThatFit(entries.Select(e => ParameterLabel(e.Parameter, theme, entries.Count)).ToList(), theme)).ToList();
+        var labels = ParameterLabels.For(summary);
+        entries = entries.Take(RowsThatFit(entries.Select(e => ParameterLabel(labels.Describe(e.Parameter))).ToList(), theme)).ToList();
         PlotModel model = theme.NewModel(ChartLabels.Wrap($"What moves the outcome: {variant.Name}", TitleWidth(theme)), "standardised coefficient (correlation) of each uncertain parameter with the outcome");
         var categories = theme.AddAxis(model, new CategoryAxis
         {
             Position = AxisPosition.Left,
             Key = "parameters",
-            ItemsSource = entries.Select(e => ParameterLabel(e.Parameter, theme, entries.Count)).ToList(),
+            ItemsSource = entries.Select(e => ParameterLabel(labels.Describe(e.Parameter))).ToList(),
             StartPosition = 1,
             EndPosition = 0,
         }, grid: false);
@@ -418,8 +420,12 @@ public static class SummaryCharts
         return rows;
     }
 
-    // The whole path, wrapped at its dots: the tail alone left rows that read alike ("…values.moratorium" three times).
-    private static string ParameterLabel(string path, ChartTheme theme, int rows) => ChartLabels.Wrap(path, ParameterWidth);
+    // The whole parameter in the scenario's short labels, wrapped: the tail of the path alone left rows that read alike
+    // ("…values.moratorium" three times). The table under the chart gives the full path.
+    private static string ParameterLabel(string described) => ChartLabels.Wrap(described, ParameterWidth);
+
+    // A variant where room is short: its short label, else its name (wrapped by the caller, never cut).
+    private static string Tight(VariantSummary v) => ShortLabel.Or(v.Short, v.Name);
 
     // Characters that fit under one of `count` categories spread across the plot (a glyph is about 0.6 em wide).
     private static int SlotWidth(ChartTheme theme, int count) =>
@@ -430,7 +436,7 @@ public static class SummaryCharts
         {
             Position = AxisPosition.Left,
             Key = "variants",
-            ItemsSource = summary.Variants.Select(v => ChartLabels.Wrap(v.Name, VariantLabelWidth)).ToList(),
+            ItemsSource = summary.Variants.Select(v => ChartLabels.Wrap(Tight(v), VariantLabelWidth)).ToList(),
             // First variant (the baseline) on top, as in the tables.
             StartPosition = 1,
             EndPosition = 0,

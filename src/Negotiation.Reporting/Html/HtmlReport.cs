@@ -29,6 +29,15 @@ public static partial class HtmlReport
     /// <summary>HTML-escapes text for element content and quoted attribute values (&lt; &gt; &amp; " ').</summary>
     public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
+    /// <summary>
+    /// A label for a tight place (a column header, a slide's table cell): the short label with the full name as its
+    /// tooltip, or the full name itself (the browser wraps it) when there is no short label. Escaped.
+    /// </summary>
+    public static string Tight(string? shortLabel, string name) =>
+        string.IsNullOrEmpty(shortLabel) || shortLabel == name
+            ? Escape(name)
+            : $"<span title=\"{Escape(name)}\">{Escape(shortLabel)}</span>";
+
     /// <summary>An OxyPlot SVG made scalable (viewBox, width 100%) and labelled for screen readers.</summary>
     public static string InlineSvg(Chart chart, ChartTheme theme)
     {
@@ -108,6 +117,7 @@ public static partial class HtmlReport
             html.Append(forecast);
             Actors();
             Sensitivity();
+            ShortLabels();
             Sources();
             RemainingCharts();
             html.Append("</main>\n</body>\n</html>\n");
@@ -195,7 +205,7 @@ public static partial class HtmlReport
                 html.Append("<h3>What the talks revealed</h3>\n<p>How far the others' belief about each actor's reservation value "
                     + "(its utility of no deal) moved during the talks, averaged over runs: what its offers and answers revealed.</p>\n");
                 Table(
-                    ["Variant", .. observed.Select(i => H(summary.Variants[0].Actors[i].Name))],
+                    ["Variant", .. observed.Select(i => Tight(summary.Variants[0].Actors[i].Short, summary.Variants[0].Actors[i].Name))],
                     summary.Variants.Select(v => new[] { H(v.Name) }.Concat(observed.Select(i => Text.Number(v.Actors[i].BeliefShift, "0.000"))).ToArray()));
             }
 
@@ -398,6 +408,50 @@ public static partial class HtmlReport
                         }));
             }
 
+            EndSection();
+        }
+
+        // The key to the charts' short labels (legends, axes and tornado rows use them): each with the full name.
+        private void ShortLabels()
+        {
+            var rows = new List<string[]>();
+            void Add(string kind, string? shortLabel, string name)
+            {
+                if (!string.IsNullOrEmpty(shortLabel) && shortLabel != name && !rows.Any(r => r[0] == H(kind) && r[1] == H(shortLabel)))
+                {
+                    rows.Add([H(kind), H(shortLabel), H(name)]);
+                }
+            }
+
+            foreach (VariantSummary v in summary.Variants)
+            {
+                Add("Variant", v.Short, v.Name);
+            }
+
+            foreach (VariantSummary v in summary.Variants)
+            {
+                foreach (ActorSummary a in v.Actors)
+                {
+                    Add("Actor", a.Short, a.Name);
+                }
+
+                foreach (IssueSummary i in v.Issues)
+                {
+                    Add("Issue", i.Short, i.Name);
+                    foreach (NamedShare o in i.Outcomes)
+                    {
+                        Add($"Option of {i.Short ?? i.Id}", o.Short, o.Name);
+                    }
+                }
+            }
+
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            Section("labels", "Short labels in the charts", folded: true);
+            Table(["Kind", "Short label", "Full name"], rows);
             EndSection();
         }
 

@@ -143,11 +143,11 @@ public static class SlideDeck
             {
                 if (issue.Values is { } d)
                 {
-                    html.Append($"<tr><td>{H(issue.Name)}</td><td>median {Text.Quantity(d.Median)} (middle half {Text.Quantity(d.P25)}–{Text.Quantity(d.P75)})</td><td></td></tr>\n");
+                    html.Append($"<tr><td>{HtmlReport.Tight(issue.Short, issue.Name)}</td><td>median {Text.Quantity(d.Median)} (middle half {Text.Quantity(d.P25)}–{Text.Quantity(d.P75)})</td><td></td></tr>\n");
                 }
                 else if (issue.Outcomes.OrderByDescending(o => o.Count).FirstOrDefault() is { } top)
                 {
-                    html.Append($"<tr><td>{H(issue.Name)}</td><td>{H(top.Name)}</td><td>{Text.Percent(top.Share, 0)}</td></tr>\n");
+                    html.Append($"<tr><td>{HtmlReport.Tight(issue.Short, issue.Name)}</td><td>{HtmlReport.Tight(top.Short, top.Name)}</td><td>{Text.Percent(top.Share, 0)}</td></tr>\n");
                 }
             }
 
@@ -171,7 +171,7 @@ public static class SlideDeck
             Figure("survival");
             foreach (VariantSummary v in summary.Variants.Where(v => v.Compliance is not null && v.Agreement.Count > 0))
             {
-                html.Append($"<p class=\"note\">{H(v.Name)}: median lifetime {H(Lifetime.Describe(Lifetime.Median(v.Compliance, v.Agreement.Count)))}.</p>\n");
+                html.Append($"<p class=\"note\">{HtmlReport.Tight(v.Short, v.Name)}: median lifetime {H(Lifetime.Describe(Lifetime.Median(v.Compliance, v.Agreement.Count)))}.</p>\n");
             }
 
             Close();

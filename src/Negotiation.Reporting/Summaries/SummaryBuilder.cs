@@ -65,6 +65,7 @@ public static class SummaryBuilder
             Sensitivity(acc))
         {
             EndedInRoundOne = Rate(acc.EndedInRoundOne, acc.Runs),
+            Short = layout.Short,
         };
     }
 
@@ -118,11 +119,14 @@ public static class SummaryBuilder
                 issue.Id,
                 issue.Name,
                 "discrete",
-                issue.Options.Select((o, k) => new NamedShare(o.Id, o.Name, counts[k], Rate(counts[k], acc.Agreed))).ToArray(),
-                null);
+                issue.Options.Select((o, k) => new NamedShare(o.Id, o.Name, counts[k], Rate(counts[k], acc.Agreed)) { Short = o.Short }).ToArray(),
+                null)
+            {
+                Short = issue.Short,
+            };
         }
 
-        return new IssueSummary(issue.Id, issue.Name, "continuous", [], Distribution(acc.IssueValues[i], acc.IssueMoments[i]));
+        return new IssueSummary(issue.Id, issue.Name, "continuous", [], Distribution(acc.IssueValues[i], acc.IssueMoments[i])) { Short = issue.Short };
     }
 
     private static ActorSummary Actor(VariantAccumulator acc, LabelledItem actor, int a) =>
@@ -134,6 +138,7 @@ public static class SummaryBuilder
             Wilson(acc.BeatBatna[a], acc.Runs))
         {
             BeliefShift = acc.Runs > 0 ? acc.BeliefShift[a].Value / acc.Runs : 0,
+            Short = actor.Short,
         };
 
     private static DistributionSummary? Distribution(Histogram histogram, Moments moments) =>
@@ -160,7 +165,7 @@ public static class SummaryBuilder
         var agreed = acc.Agreed;
         var holding = acc.Held.Select(h => Rate(h, agreed)).ToArray();
         var violators = layout.Parties
-            .Select((p, k) => new NamedShare(p.Id, p.Name, acc.FirstViolators[k], Rate(acc.FirstViolators[k], agreed)))
+            .Select((p, k) => new NamedShare(p.Id, p.Name, acc.FirstViolators[k], Rate(acc.FirstViolators[k], agreed)) { Short = p.Short })
             .Append(new NamedShare("none", "No violation detected", acc.FirstViolators[^1], Rate(acc.FirstViolators[^1], agreed)))
             .ToArray();
         var causes = Enum.GetValues<Simulation.Compliance.CollapseCause>()

@@ -8,7 +8,7 @@ internal static class ActorsBinder
 {
     internal static readonly string[] Keys =
     [
-        "name", "description", "power", "reservation", "interests", "redLines", "strategy", "compliance", "members", "consent",
+        "name", "short", "description", "power", "reservation", "interests", "redLines", "strategy", "compliance", "members", "consent",
         "answersFor", "delayCost", "audienceCost", "beliefs",
     ];
 
@@ -86,6 +86,7 @@ internal static class ActorsBinder
             bloc, answersFor, fields.Text("description"))
         {
             Position = key.Position,
+            Short = fields.Short(),
             DelayCost = delayCost,
             AudienceCost = audienceCost,
             Beliefs = beliefs,

@@ -56,6 +56,41 @@ internal sealed class Fields
 
     public string? Text(string key) => Optional(key) is { } node ? _context.Text(node, PathOf(key)) : null;
 
+    /// <summary>
+    /// The optional <c>short:</c> label: text of 1 to <see cref="ShortLabel.MaxLength"/> characters on one line, or null
+    /// when absent or wrong (reported at the value).
+    /// </summary>
+    /// <param name="what">How messages name the value; default the dotted path of <c>short</c>.</param>
+    public string? Short(string? what = null)
+    {
+        what ??= PathOf("short");
+        if (Optional("short") is not { } node || _context.Text(node, what) is not { } text)
+        {
+            return null;
+        }
+
+        var length = new System.Globalization.StringInfo(text).LengthInTextElements;
+        if (text.Trim().Length == 0)
+        {
+            _context.Error(node, $"{what} is blank; expected a short label of 1 to {ShortLabel.MaxLength} characters, or no short: at all (the name is then wrapped)");
+            return null;
+        }
+
+        if (text.Contains('\n') || text.Contains('\t'))
+        {
+            _context.Error(node, $"{what} has a {(text.Contains('\n') ? "line break" : "tab")}; expected a short label on one line");
+            return null;
+        }
+
+        if (length > ShortLabel.MaxLength)
+        {
+            _context.Error(node, $"{what} has {length} characters; expected at most {ShortLabel.MaxLength} (it labels legends and table headers; the name is for the full text)");
+            return null;
+        }
+
+        return text.Trim();
+    }
+
     public double? Number(string key, Limits limits) =>
         Optional(key) is { } node ? _context.Number(node, PathOf(key), limits) : null;
 

@@ -6,7 +6,7 @@ namespace Negotiation.Scenarios.Binding;
 /// <summary>Binds <c>issues:</c> — discrete issues (a list of options) and continuous ones (a range).</summary>
 internal static class IssuesBinder
 {
-    internal static readonly string[] Keys = ["name", "description", "options", "range", "unit", "resolution"];
+    internal static readonly string[] Keys = ["name", "short", "description", "options", "range", "unit", "resolution"];
 
     public static IReadOnlyList<Issue> Bind(BindContext context, YamlNode? section, ScenarioIndex index)
     {
@@ -32,6 +32,7 @@ internal static class IssuesBinder
         }
 
         var name = fields.Text("name") ?? id;
+        var shortLabel = fields.Short();
         var description = fields.Text("description");
         var options = fields.Optional("options");
         var range = fields.Optional("range");
@@ -53,7 +54,7 @@ internal static class IssuesBinder
             }
 
             return BindOptions(context, options, fields.PathOf("options")) is { } list
-                ? new Issue(id, name, IssueKind.Discrete, list, 0, list.Count - 1, list.Count, Description: description) { Position = key.Position }
+                ? new Issue(id, name, IssueKind.Discrete, list, 0, list.Count - 1, list.Count, Description: description) { Position = key.Position, Short = shortLabel }
                 : null;
         }
 
@@ -61,7 +62,7 @@ internal static class IssuesBinder
         var resolution = fields.Integer("resolution", 2, ScenarioBounds.MaxResolution) ?? 21;
         var unit = fields.Text("unit");
         return bounds is var (min, max)
-            ? new Issue(id, name, IssueKind.Continuous, [], min, max, resolution, unit, description) { Position = key.Position }
+            ? new Issue(id, name, IssueKind.Continuous, [], min, max, resolution, unit, description) { Position = key.Position, Short = shortLabel }
             : null;
     }
 
@@ -79,10 +80,10 @@ internal static class IssuesBinder
             IssueOption? option = null;
             if (item is YamlMapping)
             {
-                if (context.Fields(item, $"an option of {path}", "id", "label") is { } fields
+                if (context.Fields(item, $"an option of {path}", "id", "label", "short") is { } fields
                     && fields.Required("id", "<option id>") is { } idNode && context.Text(idNode, $"the id of an option of {path}") is { } optionId)
                 {
-                    option = new IssueOption(optionId, fields.Text("label") ?? optionId);
+                    option = new IssueOption(optionId, fields.Text("label") ?? optionId) { Short = fields.Short($"the short label of option '{optionId}' of {path}") };
                 }
             }
             else if (context.Text(item, $"an option of {path}") is { } optionId)

@@ -6,7 +6,11 @@ using Negotiation.Scenarios.Yaml;
 namespace Negotiation.Scenarios.Binding;
 
 /// <summary>One variant as written: its identity and the base tree with its <c>set</c> and <c>remove</c> applied.</summary>
-internal sealed record VariantTree(string Id, string Name, string? Description, YamlMapping Root);
+internal sealed record VariantTree(string Id, string Name, string? Description, YamlMapping Root)
+{
+    /// <summary>The variant's <c>short:</c> label, or null.</summary>
+    public string? Short { get; init; }
+}
 
 /// <summary>
 /// Applies variants' <c>set</c>/<c>remove</c> and sweep overrides to copies of the base tree. A path that does
@@ -26,7 +30,7 @@ internal static class VariantsBinder
             }
 
             var path = $"variants.{id}";
-            if (context.Fields(value, path, "name", "description", "set", "remove") is not { } fields)
+            if (context.Fields(value, path, "name", "short", "description", "set", "remove") is not { } fields)
             {
                 continue;
             }
@@ -54,7 +58,7 @@ internal static class VariantsBinder
                 }
             }
 
-            variants.Add(new VariantTree(id, fields.Text("name") ?? id, fields.Text("description"), root));
+            variants.Add(new VariantTree(id, fields.Text("name") ?? id, fields.Text("description"), root) { Short = fields.Short() });
         }
 
         return variants;

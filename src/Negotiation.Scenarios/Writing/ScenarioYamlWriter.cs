@@ -66,15 +66,16 @@ public static class ScenarioYamlWriter
         {
             w.Line(1, $"{S(issue.Id)}:");
             w.Line(2, $"name: {S(issue.Name)}");
+            Optional(w, 2, "short", issue.Short);
             Optional(w, 2, "description", issue.Description);
             if (issue.Kind == IssueKind.Discrete)
             {
                 w.Line(2, "options:");
                 foreach (var option in issue.Options)
                 {
-                    w.Line(3, option.Label == option.Id
+                    w.Line(3, option.Label == option.Id && option.Short is null
                         ? $"- {S(option.Id)}"
-                        : $"- {{id: {S(option.Id)}, label: {S(option.Label)}}}");
+                        : $"- {{id: {S(option.Id)}, label: {S(option.Label)}{(option.Short is null ? "" : $", short: {S(option.Short)}")}}}");
                 }
             }
             else
@@ -101,6 +102,7 @@ public static class ScenarioYamlWriter
         {
             w.Line(1, $"{S(actor.Id)}:");
             w.Line(2, $"name: {S(actor.Name)}");
+            Optional(w, 2, "short", actor.Short);
             Optional(w, 2, "description", actor.Description);
             if (actor.Power is not Fixed { Value: 1 })
             {

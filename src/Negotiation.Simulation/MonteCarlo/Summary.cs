@@ -44,6 +44,9 @@ public sealed record VariantSummary(
     ComplianceSummary? Compliance,
     IReadOnlyList<SensitivityEntry> Sensitivity)
 {
+    /// <summary>A short label for axes, legends and headers (the scenario's <c>short:</c>); null: wrap <see cref="Name"/>.</summary>
+    public string? Short { get; init; }
+
     /// <summary>The share of runs whose talks ended in round 1 (an agreement on the opening, or a walk-out before any move).</summary>
     public double EndedInRoundOne { get; init; }
 }
@@ -58,13 +61,21 @@ public sealed record AgreementSummary(long Count, double Rate, Interval Ci95);
 public sealed record RoundsSummary(double Mean, double Median, double P90, IReadOnlyList<long> Histogram, double RoundDays);
 
 /// <summary>A labelled count and its share of the relevant total.</summary>
-public sealed record NamedShare(string Id, string Name, long Count, double Share);
+public sealed record NamedShare(string Id, string Name, long Count, double Share)
+{
+    /// <summary>A short label for legends (an option's <c>short:</c>); null: wrap <see cref="Name"/>.</summary>
+    public string? Short { get; init; }
+}
 
 /// <summary>
 /// What was agreed on one issue, among agreed runs: option shares for a discrete issue, the distribution of
 /// the agreed value for a continuous one.
 /// </summary>
-public sealed record IssueSummary(string Id, string Name, string Kind, IReadOnlyList<NamedShare> Outcomes, DistributionSummary? Values);
+public sealed record IssueSummary(string Id, string Name, string Kind, IReadOnlyList<NamedShare> Outcomes, DistributionSummary? Values)
+{
+    /// <summary>A short label for chart titles and headers (the issue's <c>short:</c>); null: wrap <see cref="Name"/>.</summary>
+    public string? Short { get; init; }
+}
 
 /// <summary>Moments and quantiles of a distribution (quantiles from a fine fixed-bin histogram).</summary>
 public sealed record DistributionSummary(
@@ -85,6 +96,9 @@ public sealed record DistributionSummary(
 /// </summary>
 public sealed record ActorSummary(string Id, string Name, DistributionSummary? Utility, double BeatBatnaRate, Interval BeatBatnaCi95)
 {
+    /// <summary>A short label for axes and headers (the actor's <c>short:</c>); null: wrap <see cref="Name"/>.</summary>
+    public string? Short { get; init; }
+
     /// <summary>
     /// The mean, over runs, of how far the others' belief about this actor's reservation value moved during the talks
     /// (absolute, utility units; docs/model.md §3.3): how much its moves revealed. 0 when nobody holds a belief about it.

@@ -23,6 +23,9 @@ public sealed record VariantLayout(
 
     public const int ValueBins = 400;
 
+    /// <summary>The variant's short label for tight places (<see cref="VariantScenario.Short"/>), or null.</summary>
+    public string? Short { get; init; }
+
     public static VariantLayout From(VariantScenario variant, NegotiationModel negotiation, ComplianceModel compliance, IReadOnlyList<string> uncertainParameters)
     {
         var scenario = variant.Scenario;
@@ -30,7 +33,7 @@ public sealed record VariantLayout(
             variant.Id,
             variant.Name,
             variant.Description,
-            scenario.Actors.Select(a => new LabelledItem(a.Id, a.Name)).ToArray(),
+            scenario.Actors.Select(a => new LabelledItem(a.Id, a.Name) { Short = a.Short }).ToArray(),
             scenario.Issues.Select(IssueLayout.From).ToArray(),
             scenario.Protocol.Deadline,
             scenario.Protocol.RoundDays,
@@ -38,10 +41,13 @@ public sealed record VariantLayout(
                 ? new ComplianceLayout(
                     compliance.Horizon,
                     compliance.PeriodDays,
-                    compliance.PartyIds.Select(id => new LabelledItem(id, PartyName(scenario, id))).ToArray(),
+                    compliance.PartyIds.Select(id => new LabelledItem(id, PartyName(scenario, id)) { Short = scenario.Actors.FirstOrDefault(a => a.Id == id)?.Short }).ToArray(),
                     compliance.StageIds.Select(id => new LabelledItem(id, scenario.Compliance!.Stages.First(s => s.Id == id).Name)).ToArray())
                 : null,
-            uncertainParameters);
+            uncertainParameters)
+        {
+            Short = variant.Short,
+        };
     }
 
     private static string PartyName(Scenario scenario, string id) =>
@@ -50,14 +56,23 @@ public sealed record VariantLayout(
         ?? id;
 }
 
-/// <summary>An id with its display name.</summary>
-public sealed record LabelledItem(string Id, string Name);
+/// <summary>An id with its display name and, when the scenario gives one, its short label for tight places.</summary>
+public sealed record LabelledItem(string Id, string Name)
+{
+    public string? Short { get; init; }
+}
 
 /// <summary>An issue's id, name and, for a discrete issue, its options; for a continuous one its range.</summary>
 public sealed record IssueLayout(string Id, string Name, IssueKind Kind, IReadOnlyList<LabelledItem> Options, double Min, double Max)
 {
+    /// <summary>The issue's short label (<see cref="Issue.Short"/>), or null.</summary>
+    public string? Short { get; init; }
+
     public static IssueLayout From(Issue issue) =>
-        new(issue.Id, issue.Name, issue.Kind, issue.Options.Select(o => new LabelledItem(o.Id, o.Label)).ToArray(), issue.Min, issue.Max);
+        new(issue.Id, issue.Name, issue.Kind, issue.Options.Select(o => new LabelledItem(o.Id, o.Label) { Short = o.Short }).ToArray(), issue.Min, issue.Max)
+        {
+            Short = issue.Short,
+        };
 }
 
 /// <summary>The compliance phase's horizon and the parties and stages it reports on.</summary>
