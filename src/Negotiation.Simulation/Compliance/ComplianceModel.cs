@@ -76,6 +76,9 @@ public sealed class ComplianceModel
     // Tit-for-tat retaliation: resolved at the end of period t + RetaliationPeriods (0: the same period).
     internal int RetaliationPeriods { get; private init; }
 
+    // Periods 1..EarlyPeriods start before the early excess of temptation has decayed to nothing (MechanismDefaults).
+    internal int EarlyPeriods { get; private init; }
+
     // Spoilers.
     internal int[] AttackSlot { get; private init; } = [];
     internal int[] MisattributionSlot { get; private init; } = [];
@@ -328,6 +331,7 @@ public sealed class ComplianceModel
             PeriodDays = design.PeriodDays,
             RateUnitDays = rateUnit,
             RetaliationPeriods = (int)Math.Round(MechanismDefaults.RetaliationDays / design.PeriodDays),
+            EarlyPeriods = (int)Math.Ceiling(MechanismDefaults.EarlyTemptationWindowDays / design.PeriodDays),
             PartyIds = actors.Select(a => a.Id).Concat(spoilers.Select(s => s.Id)).ToArray(),
             StageIds = stages.Select(s => s.Id).ToArray(),
             Response = response,

@@ -67,6 +67,39 @@ public static class ComplianceRules
     }
 
     /// <summary>
+    /// The early excess of temptation on day <paramref name="day"/> after signature: 1 + K · e^(−day/τ). The gain of
+    /// violating is highest before the lines freeze and falls as the agreement holds (docs/model-compliance.md, section 3).
+    /// </summary>
+    public static double EarlyTemptationFactor(double day, double excess, double days) =>
+        excess <= 0 ? 1 : 1 + excess * Math.Exp(-day / days);
+
+    /// <summary>
+    /// The probability of taking an opportunity, averaged over the days of a period that starts on day
+    /// <paramref name="startDay"/> and lasts <paramref name="periodDays"/>, while the temptation carries its early
+    /// excess: (1/n) Σ_q P(T · (1 + K e^(−s_q/τ)) · shock &gt; c) at the midpoints s_q of n = min(8, ⌈2Δ/τ⌉) equal parts
+    /// (one part for a day). Averaging the probability, not the temptation, keeps the expected number of violations
+    /// in a year the same whatever the period.
+    /// </summary>
+    public static double PeriodViolationProbability(
+        double temptation, double expectedCost, double sigma, double startDay, double periodDays, double excess, double days)
+    {
+        if (excess <= 0)
+        {
+            return ViolationProbability(temptation, expectedCost, sigma);
+        }
+
+        var parts = Math.Clamp((int)Math.Ceiling(2 * periodDays / days), 1, 8);
+        var sum = 0.0;
+        for (var q = 0; q < parts; q++)
+        {
+            var day = startDay + (q + 0.5) * periodDays / parts;
+            sum += ViolationProbability(temptation * EarlyTemptationFactor(day, excess, days), expectedCost, sigma);
+        }
+
+        return sum / parts;
+    }
+
+    /// <summary>
     /// The mean gain of a violation actually taken, E[g | g &gt; c] for g = T·exp(σz − σ²/2):
     /// T · (1 − Φ(z* − σ)) / (1 − Φ(z*)) with z* = (ln(c/T) + σ²/2)/σ (the log-normal partial expectation); always
     /// above c. T when nothing deters (c ≤ 0) or there is no noise.

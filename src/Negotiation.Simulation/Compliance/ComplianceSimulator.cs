@@ -72,9 +72,14 @@ public static class ComplianceSimulator
         for (var t = 1; t <= model.Horizon; t++)
         {
             observer?.PeriodStarted(t);
+            if (t <= model.EarlyPeriods + 1)
+            {
+                ws.Dirty = true; // the early excess of temptation changes from period to period (and is dropped after)
+            }
+
             if (ws.Dirty)
             {
-                Refresh(model, p, ws);
+                Refresh(model, p, ws, t);
             }
 
             // Spoilers strike first: an attack blamed on a party looks to the others like its violation.
@@ -117,7 +122,7 @@ public static class ComplianceSimulator
 
                 if (ws.Dirty)
                 {
-                    Refresh(model, p, ws);
+                    Refresh(model, p, ws, t);
                 }
 
                 var events = Poisson(ref rng, ws.EventMean[o], ws.EventNone[o]);
@@ -360,13 +365,19 @@ public static class ComplianceSimulator
 
     /// <summary>
     /// Recomputes every obligation's expected cost of violating, its violation and false-alarm rates and the
-    /// Poisson means of the period, and the spoilers' (after anything that changes them: a sighting, a stage, a lapse).
+    /// Poisson means of period <paramref name="t"/>, and the spoilers' (after anything that changes them: a sighting, a
+    /// stage, a lapse; and every period while the temptation carries its early excess).
     /// </summary>
-    private static void Refresh(ComplianceModel model, ReadOnlySpan<double> p, ComplianceWorkspace ws)
+    private static void Refresh(ComplianceModel model, ReadOnlySpan<double> p, ComplianceWorkspace ws, int t)
     {
         ws.Dirty = false;
         var unit = model.RateUnitDays;
         var period = model.PeriodDays;
+        var early = t <= model.EarlyPeriods;
+        var startDay = (t - 1) * period;
+        var midFactor = early
+            ? ComplianceRules.EarlyTemptationFactor(startDay + period / 2, MechanismDefaults.EarlyTemptationExcess, MechanismDefaults.EarlyTemptationDays)
+            : 1;
         for (var o = 0; o < model.ObligationCount; o++)
         {
             var j = model.ObligationProvision[o];
@@ -376,9 +387,13 @@ public static class ComplianceSimulator
             var cost = ComplianceRules.ExpectedViolationCost(
                 ws.Detection, p[model.ProvisionPenaltySlot[j]] + ws.MechanismPenalty, CollapseIfDetected(model, ws, i),
                 ws.Discount[i], ws.Surplus[i] + ws.StageReward[i]);
-            var violations = ComplianceRules.ViolationProbability(gain, cost, MechanismDefaults.TemptationNoise) / MechanismDefaults.OpportunityDays;
+            var chance = early
+                ? ComplianceRules.PeriodViolationProbability(gain, cost, MechanismDefaults.TemptationNoise, startDay, period,
+                    MechanismDefaults.EarlyTemptationExcess, MechanismDefaults.EarlyTemptationDays)
+                : ComplianceRules.ViolationProbability(gain, cost, MechanismDefaults.TemptationNoise);
+            var violations = chance / MechanismDefaults.OpportunityDays;
             var rate = violations + ws.FalseAlarmHazard;
-            ws.Gain[o] = ComplianceRules.GainWhenViolating(gain, cost, MechanismDefaults.TemptationNoise);
+            ws.Gain[o] = ComplianceRules.GainWhenViolating(gain * midFactor, cost, MechanismDefaults.TemptationNoise);
             ws.Cost[o] = cost;
             ws.ViolationShare[o] = rate > 0 ? violations / rate : 0;
             ws.EventMean[o] = rate * period;
