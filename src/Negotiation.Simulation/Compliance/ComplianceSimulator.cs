@@ -57,6 +57,7 @@ public static class ComplianceSimulator
         var firstViolator = -1;
         var stages = 0;
         var noticeEnd = -1;
+        var withdrawn = 0;
 
         // Stages due at signature (afterDays 0) run from period 1.
         for (var s = 0; s < model.StageCount; s++)
@@ -102,9 +103,14 @@ public static class ComplianceSimulator
 
                     foreach (var blamed in model.BlamedOn[s])
                     {
+                        if (ws.Left[blamed])
+                        {
+                            continue;
+                        }
+
                         if (Seen(model, ws, t, blamed, CollapseCause.Spoiler, ws.MechanismPenalty, observer) is var cause and not CollapseCause.None)
                         {
-                            return End(new(t - 1, cause, firstViolator, stages), observer);
+                            return End(new(t - 1, cause, firstViolator, stages, withdrawn), observer);
                         }
                     }
                 }
@@ -115,7 +121,7 @@ public static class ComplianceSimulator
             {
                 var j = model.ObligationProvision[o];
                 var i = model.ObligationActor[o];
-                if (!ws.ProvisionInForce[j] || ws.RetaliateUntil[i] >= t)
+                if (!ws.ProvisionInForce[j] || ws.RetaliateUntil[i] >= t || ws.Left[i])
                 {
                     continue; // not (yet, or any longer) in force; or retaliating: its suspension is sanctioned, not a choice
                 }
@@ -129,10 +135,14 @@ public static class ComplianceSimulator
                 for (var e = 0; e < events; e++)
                 {
                     var penalty = p[model.ProvisionPenaltySlot[j]] + ws.MechanismPenalty;
-                    if (rng.Chance(ws.ViolationShare[o]))
+                    var kind = rng.NextDouble();
+                    var full = kind < ws.ViolationShare[o];
+                    if (full || kind < ws.ViolationShare[o] + ws.PartialShare[o])
                     {
-                        observer?.Violation(t, j, i, ws.Gain[o], ws.Cost[o]);
-                        if (!rng.Chance(ws.Detection))
+                        // A violation, full or partial (a smaller gain at a share η of the detection and of the cost).
+                        var share = full ? 1 : ws.PartialDetection[o];
+                        observer?.Violation(t, j, i, full ? ws.Gain[o] : ws.PartialGain[o], share * ws.Cost[o]);
+                        if (!rng.Chance(share * ws.Detection))
                         {
                             continue;
                         }
@@ -144,12 +154,12 @@ public static class ComplianceSimulator
 
                         if (Seen(model, ws, t, i, CollapseCause.Violation, penalty, observer) is var cause and not CollapseCause.None)
                         {
-                            return End(new(t - 1, cause, firstViolator, stages), observer);
+                            return End(new(t - 1, cause, firstViolator, stages, withdrawn), observer);
                         }
                     }
                     else if (Seen(model, ws, t, i, CollapseCause.FalseAlarm, penalty, observer) is var cause and not CollapseCause.None)
                     {
-                        return End(new(t - 1, cause, firstViolator, stages), observer);
+                        return End(new(t - 1, cause, firstViolator, stages, withdrawn), observer);
                     }
                 }
             }
@@ -170,7 +180,7 @@ public static class ComplianceSimulator
                 }
 
                 observer?.Response(t, k, -1, ResponseAction.Collapse);
-                return End(new(t - 1, ws.RetaliationCause[k], firstViolator, stages), observer);
+                return End(new(t - 1, ws.RetaliationCause[k], firstViolator, stages, withdrawn), observer);
             }
 
             // Renewal dates: some party may give notice; the agreement ends when the notice runs out.
@@ -183,7 +193,36 @@ public static class ComplianceSimulator
 
             if (noticeEnd == t)
             {
-                return End(new(t, CollapseCause.Withdrawal, firstViolator, stages), observer);
+                return End(new(t, CollapseCause.Withdrawal, firstViolator, stages, withdrawn), observer);
+            }
+
+            // A party's own withdrawal: notice, then it leaves and the others go on while two parties remain.
+            if (model.PartyWithdrawalSlot >= 0)
+            {
+                for (var a = 0; a < model.ActorCount; a++)
+                {
+                    if (!model.MayWithdraw[a] || ws.Left[a])
+                    {
+                        continue;
+                    }
+
+                    if (ws.NoticeEnds[a] == 0 && rng.Chance(ws.WithdrawalChance))
+                    {
+                        ws.NoticeEnds[a] = t + model.PartyNoticePeriods;
+                        observer?.PartyWithdrawalNotice(t, a, ws.NoticeEnds[a]);
+                    }
+
+                    if (ws.NoticeEnds[a] == t)
+                    {
+                        ws.Left[a] = true;
+                        ws.Dirty = true;
+                        withdrawn |= 1 << Math.Min(a, 30);
+                        if (!TwoPartiesRemain(model, ws))
+                        {
+                            return End(new(t, CollapseCause.Withdrawal, firstViolator, stages, withdrawn), observer);
+                        }
+                    }
+                }
             }
 
             // Stages whose waiting time has now been held start next period; sunset terms lapse.
@@ -202,12 +241,27 @@ public static class ComplianceSimulator
             {
                 if (UpdateTerms(model, p, ws, t + 1) && t < model.Horizon)
                 {
-                    return End(new(t, CollapseCause.Expiry, firstViolator, stages), observer);
+                    return End(new(t, CollapseCause.Expiry, firstViolator, stages, withdrawn), observer);
                 }
             }
         }
 
-        return End(new(model.Horizon, CollapseCause.None, firstViolator, stages), observer);
+        return End(new(model.Horizon, CollapseCause.None, firstViolator, stages, withdrawn), observer);
+    }
+
+    /// <summary>True while at least two of the agreement's parties have not withdrawn.</summary>
+    private static bool TwoPartiesRemain(ComplianceModel model, ComplianceWorkspace ws)
+    {
+        var remaining = 0;
+        for (var a = 0; a < model.ActorCount; a++)
+        {
+            if (model.IsParty[a] && !ws.Left[a] && ++remaining >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ComplianceResult End(ComplianceResult result, IComplianceObserver? observer)
@@ -231,7 +285,13 @@ public static class ComplianceSimulator
             ws.RetaliateUntil[a] = 0;
             ws.RetaliationCause[a] = CollapseCause.None;
             ws.PenaltiesPaid[a] = 0;
+            ws.Left[a] = false;
+            ws.NoticeEnds[a] = 0;
         }
+
+        ws.WithdrawalChance = model.PartyWithdrawalSlot < 0
+            ? 0
+            : MechanismDefaults.Restate(p[model.PartyWithdrawalSlot], model.RateUnitDays, model.PeriodDays);
 
         Array.Clear(ws.CountByKind);
         for (var j = 0; j < model.ProvisionCount; j++)
@@ -387,15 +447,21 @@ public static class ComplianceSimulator
             var cost = ComplianceRules.ExpectedViolationCost(
                 ws.Detection, p[model.ProvisionPenaltySlot[j]] + ws.MechanismPenalty, CollapseIfDetected(model, ws, i),
                 ws.Discount[i], ws.Surplus[i] + ws.StageReward[i]);
-            var chance = early
-                ? ComplianceRules.PeriodViolationProbability(gain, cost, MechanismDefaults.TemptationNoise, startDay, period,
-                    MechanismDefaults.EarlyTemptationExcess, MechanismDefaults.EarlyTemptationDays)
-                : ComplianceRules.ViolationProbability(gain, cost, MechanismDefaults.TemptationNoise);
-            var violations = chance / MechanismDefaults.OpportunityDays;
-            var rate = violations + ws.FalseAlarmHazard;
-            ws.Gain[o] = ComplianceRules.GainWhenViolating(gain * midFactor, cost, MechanismDefaults.TemptationNoise);
+            // Full violation above one threshold of the gain, partial between the two (section 3).
+            var gainShare = model.PartialGainSlot[j] < 0 ? 0 : Math.Clamp(p[model.PartialGainSlot[j]], 0, 1);
+            var detectionShare = model.PartialDetectionSlot[j] < 0 ? 1 : Math.Clamp(p[model.PartialDetectionSlot[j]], 0, 1);
+            var (fullAbove, partialAbove) = ComplianceRules.ViolationThresholds(cost, gainShare, detectionShare);
+            var full = Chance(gain, fullAbove, early, startDay, period);
+            var partial = double.IsPositiveInfinity(partialAbove) ? 0 : Math.Max(0, Chance(gain, partialAbove, early, startDay, period) - full);
+            var violations = full / MechanismDefaults.OpportunityDays;
+            var partials = partial / MechanismDefaults.OpportunityDays;
+            var rate = violations + partials + ws.FalseAlarmHazard;
+            ws.Gain[o] = ComplianceRules.GainWhenViolating(gain * midFactor, fullAbove, MechanismDefaults.TemptationNoise);
+            ws.PartialGain[o] = partial > 0 ? gainShare * ComplianceRules.GainBetween(gain * midFactor, partialAbove, fullAbove, MechanismDefaults.TemptationNoise) : 0;
+            ws.PartialDetection[o] = detectionShare;
             ws.Cost[o] = cost;
             ws.ViolationShare[o] = rate > 0 ? violations / rate : 0;
+            ws.PartialShare[o] = rate > 0 ? partials / rate : 0;
             ws.EventMean[o] = rate * period;
             ws.EventNone[o] = Math.Exp(-ws.EventMean[o]);
         }
@@ -408,6 +474,13 @@ public static class ComplianceSimulator
             ws.Misattribution[s] = Math.Clamp(p[model.MisattributionSlot[s]], 0, 1) * (1 - ws.MonitorsSee);
         }
     }
+
+    /// <summary>P(gain &gt; threshold) for one opportunity, averaged over the period while the early excess lasts.</summary>
+    private static double Chance(double gain, double threshold, bool early, double startDay, double period) =>
+        early
+            ? ComplianceRules.PeriodViolationProbability(gain, threshold, MechanismDefaults.TemptationNoise, startDay, period,
+                MechanismDefaults.EarlyTemptationExcess, MechanismDefaults.EarlyTemptationDays)
+            : ComplianceRules.ViolationProbability(gain, threshold, MechanismDefaults.TemptationNoise);
 
     /// <summary>
     /// A Poisson count with mean <paramref name="mean"/> by inversion (<paramref name="none"/> = e^(−mean)); means
@@ -461,6 +534,11 @@ public static class ComplianceSimulator
         var survives = 1.0;
         foreach (var k in model.Responders[i])
         {
+            if (ws.Left[k])
+            {
+                continue;
+            }
+
             survives *= 1 - ComplianceRules.CollapseIfDetected(model.Response[k], ws.Forgiveness[k], ws.Tolerance[k], countAfter);
         }
 
@@ -528,6 +606,11 @@ public static class ComplianceSimulator
         var held = ws.Count[heldBy];
         foreach (var k in model.Responders[o])
         {
+            if (ws.Left[k])
+            {
+                continue; // gone: it no longer answers
+            }
+
             switch (model.Response[k])
             {
                 case ResponseKind.GrimTrigger:

@@ -30,6 +30,11 @@ public sealed class ComplianceWorkspace
         Gain = new double[model.ObligationCount];
         Cost = new double[model.ObligationCount];
         ViolationShare = new double[model.ObligationCount];
+        PartialShare = new double[model.ObligationCount];
+        PartialGain = new double[model.ObligationCount];
+        PartialDetection = new double[model.ObligationCount];
+        Left = new bool[actors];
+        NoticeEnds = new int[actors];
         EventMean = new double[model.ObligationCount];
         EventNone = new double[model.ObligationCount];
         AttackMean = new double[model.SpoilerCount];
@@ -63,6 +68,14 @@ public sealed class ComplianceWorkspace
     internal double[] Gain { get; }
     internal double[] Cost { get; }
     internal double[] ViolationShare { get; }
+    internal double[] PartialShare { get; }      // share of events that are partial violations
+    internal double[] PartialGain { get; }       // mean gain of a partial violation taken
+    internal double[] PartialDetection { get; }  // η: share of the full violation's detection (the partial's cost is η · Cost)
+
+    // A party's own withdrawal: gone (its obligations and answers end), and the period its notice runs out (0: none).
+    internal bool[] Left { get; }
+    internal int[] NoticeEnds { get; }
+    internal double WithdrawalChance;            // per period and party that may withdraw
     internal double[] EventMean { get; }
     internal double[] EventNone { get; }
 
