@@ -141,7 +141,7 @@ public static class ComplianceSimulator
                     {
                         // A violation, full or partial (a smaller gain at a share η of the detection and of the cost).
                         var share = full ? 1 : ws.PartialDetection[o];
-                        observer?.Violation(t, j, i, full ? ws.Gain[o] : ws.PartialGain[o], share * ws.Cost[o]);
+                        observer?.Violation(t, j, i, GainTaken(ws, o, full), share * ws.Cost[o]);
                         if (!rng.Chance(share * ws.Detection))
                         {
                             continue;
@@ -456,8 +456,10 @@ public static class ComplianceSimulator
             var violations = full / MechanismDefaults.OpportunityDays;
             var partials = partial / MechanismDefaults.OpportunityDays;
             var rate = violations + partials + ws.FalseAlarmHazard;
-            ws.Gain[o] = ComplianceRules.GainWhenViolating(gain * midFactor, fullAbove, MechanismDefaults.TemptationNoise);
-            ws.PartialGain[o] = partial > 0 ? gainShare * ComplianceRules.GainBetween(gain * midFactor, partialAbove, fullAbove, MechanismDefaults.TemptationNoise) : 0;
+            ws.Gain[o] = gain * midFactor;
+            ws.FullAbove[o] = fullAbove;
+            ws.PartialAbove[o] = partialAbove;
+            ws.PartialGainShare[o] = gainShare;
             ws.PartialDetection[o] = detectionShare;
             ws.Cost[o] = cost;
             ws.ViolationShare[o] = rate > 0 ? violations / rate : 0;
@@ -474,6 +476,15 @@ public static class ComplianceSimulator
             ws.Misattribution[s] = Math.Clamp(p[model.MisattributionSlot[s]], 0, 1) * (1 - ws.MonitorsSee);
         }
     }
+
+    /// <summary>
+    /// For the observer only (the normal CDFs are not spent otherwise): the mean gain of a violation taken,
+    /// E[g | g &gt; full threshold] for a full one, γ · E[g | partial threshold &lt; g ≤ full threshold] for a partial one.
+    /// </summary>
+    private static double GainTaken(ComplianceWorkspace ws, int o, bool full) =>
+        full
+            ? ComplianceRules.GainWhenViolating(ws.Gain[o], ws.FullAbove[o], MechanismDefaults.TemptationNoise)
+            : ws.PartialGainShare[o] * ComplianceRules.GainBetween(ws.Gain[o], ws.PartialAbove[o], ws.FullAbove[o], MechanismDefaults.TemptationNoise);
 
     /// <summary>P(gain &gt; threshold) for one opportunity, averaged over the period while the early excess lasts.</summary>
     private static double Chance(double gain, double threshold, bool early, double startDay, double period) =>
