@@ -442,6 +442,11 @@ public static class ComplianceSimulator
         {
             var j = model.ObligationProvision[o];
             var i = model.ObligationActor[o];
+            if (!ws.ProvisionInForce[j] || ws.Left[i])
+            {
+                continue; // no events are drawn for it; coming into force (UpdateTerms) marks the rates dirty
+            }
+
             var temptation = Math.Max(0, p[model.TemptationSlot[j]]);
             var gain = temptation * MechanismDefaults.OpportunityDays / unit;   // mean gain of one opportunity
             var cost = ComplianceRules.ExpectedViolationCost(
