@@ -73,14 +73,13 @@ public static class ComplianceSimulator
         for (var t = 1; t <= model.Horizon; t++)
         {
             observer?.PeriodStarted(t);
-            if (t <= model.EarlyPeriods + 1)
-            {
-                ws.Dirty = true; // the early excess of temptation changes from period to period (and is dropped after)
-            }
-
             if (ws.Dirty)
             {
                 Refresh(model, p, ws, t);
+            }
+            else if (t <= model.EarlyPeriods + 1)
+            {
+                Schedule(model, ws, t); // the early excess of temptation changes from period to period (and is dropped after)
             }
 
             // Spoilers strike first: an attack blamed on a party looks to the others like its violation.
@@ -433,11 +432,6 @@ public static class ComplianceSimulator
         ws.Dirty = false;
         var unit = model.RateUnitDays;
         var period = model.PeriodDays;
-        var early = t <= model.EarlyPeriods;
-        var startDay = (t - 1) * period;
-        var midFactor = early
-            ? ComplianceRules.EarlyTemptationFactor(startDay + period / 2, MechanismDefaults.EarlyTemptationExcess, MechanismDefaults.EarlyTemptationDays)
-            : 1;
         for (var o = 0; o < model.ObligationCount; o++)
         {
             var j = model.ObligationProvision[o];
@@ -448,37 +442,62 @@ public static class ComplianceSimulator
             }
 
             var temptation = Math.Max(0, p[model.TemptationSlot[j]]);
-            var gain = temptation * MechanismDefaults.OpportunityDays / unit;   // mean gain of one opportunity
             var cost = ComplianceRules.ExpectedViolationCost(
                 ws.Detection, p[model.ProvisionPenaltySlot[j]] + ws.MechanismPenalty, CollapseIfDetected(model, ws, i),
                 ws.Discount[i], ws.Surplus[i] + ws.StageReward[i]);
+
             // Full violation above one threshold of the gain, partial between the two (section 3).
             var gainShare = model.PartialGainSlot[j] < 0 ? 0 : Math.Clamp(p[model.PartialGainSlot[j]], 0, 1);
             var detectionShare = model.PartialDetectionSlot[j] < 0 ? 1 : Math.Clamp(p[model.PartialDetectionSlot[j]], 0, 1);
-            var (fullAbove, partialAbove) = ComplianceRules.ViolationThresholds(cost, gainShare, detectionShare);
-            var full = Chance(gain, fullAbove, early, startDay, period);
-            var partial = double.IsPositiveInfinity(partialAbove) ? 0 : Math.Max(0, Chance(gain, partialAbove, early, startDay, period) - full);
-            var violations = full / MechanismDefaults.OpportunityDays;
-            var partials = partial / MechanismDefaults.OpportunityDays;
-            var rate = violations + partials + ws.FalseAlarmHazard;
-            ws.Gain[o] = gain * midFactor;
-            ws.FullAbove[o] = fullAbove;
-            ws.PartialAbove[o] = partialAbove;
+            (ws.FullAbove[o], ws.PartialAbove[o]) = ComplianceRules.ViolationThresholds(cost, gainShare, detectionShare);
+            ws.BaseGain[o] = temptation * MechanismDefaults.OpportunityDays / unit;   // mean gain of one opportunity
             ws.PartialGainShare[o] = gainShare;
             ws.PartialDetection[o] = detectionShare;
             ws.Cost[o] = cost;
-            ws.ViolationShare[o] = rate > 0 ? violations / rate : 0;
-            ws.PartialShare[o] = rate > 0 ? partials / rate : 0;
-            ws.EventMean[o] = rate * period;
-            ws.EventNone[o] = Math.Exp(-ws.EventMean[o]);
         }
 
+        Schedule(model, ws, t);
         for (var s = 0; s < model.SpoilerCount; s++)
         {
             var attack = MechanismDefaults.HazardPerDay(Math.Clamp(p[model.AttackSlot[s]], 0, 1), unit);
             ws.AttackMean[s] = double.IsPositiveInfinity(attack) ? 1e9 : attack * period;
             ws.AttackNone[s] = Math.Exp(-ws.AttackMean[s]);
             ws.Misattribution[s] = Math.Clamp(p[model.MisattributionSlot[s]], 0, 1) * (1 - ws.MonitorsSee);
+        }
+    }
+
+    /// <summary>
+    /// The events of period <paramref name="t"/> for each obligation in force, from the costs and thresholds of the
+    /// last <see cref="Refresh"/>: the chances of a full and a partial violation (averaged over the period while the
+    /// temptation carries its early excess), the share of each among events, the Poisson mean and e^(−mean). Called
+    /// by <see cref="Refresh"/>, and on its own each period while the early excess changes nothing else.
+    /// </summary>
+    private static void Schedule(ComplianceModel model, ComplianceWorkspace ws, int t)
+    {
+        var period = model.PeriodDays;
+        var early = t <= model.EarlyPeriods;
+        var startDay = (t - 1) * period;
+        var midFactor = early
+            ? ComplianceRules.EarlyTemptationFactor(startDay + period / 2, MechanismDefaults.EarlyTemptationExcess, MechanismDefaults.EarlyTemptationDays)
+            : 1;
+        for (var o = 0; o < model.ObligationCount; o++)
+        {
+            if (!ws.ProvisionInForce[model.ObligationProvision[o]] || ws.Left[model.ObligationActor[o]])
+            {
+                continue;
+            }
+
+            var gain = ws.BaseGain[o];
+            var full = Chance(gain, ws.FullAbove[o], early, startDay, period);
+            var partial = double.IsPositiveInfinity(ws.PartialAbove[o]) ? 0 : Math.Max(0, Chance(gain, ws.PartialAbove[o], early, startDay, period) - full);
+            var violations = full / MechanismDefaults.OpportunityDays;
+            var partials = partial / MechanismDefaults.OpportunityDays;
+            var rate = violations + partials + ws.FalseAlarmHazard;
+            ws.Gain[o] = gain * midFactor;
+            ws.ViolationShare[o] = rate > 0 ? violations / rate : 0;
+            ws.PartialShare[o] = rate > 0 ? partials / rate : 0;
+            ws.EventMean[o] = rate * period;
+            ws.EventNone[o] = Math.Exp(-ws.EventMean[o]);
         }
     }
 

@@ -28,6 +28,7 @@ public sealed class ComplianceWorkspace
         MechanismApplies = new bool[model.MechanismCount];
         StageReached = new bool[model.StageCount];
         Gain = new double[model.ObligationCount];
+        BaseGain = new double[model.ObligationCount];
         Cost = new double[model.ObligationCount];
         ViolationShare = new double[model.ObligationCount];
         PartialShare = new double[model.ObligationCount];
@@ -68,6 +69,7 @@ public sealed class ComplianceWorkspace
     // opportunity (with the early excess at the period's middle), expected cost of violating, share of events that are violations (the rest false alarms), the
     // period's Poisson mean of events and e^(−mean).
     internal double[] Gain { get; }
+    internal double[] BaseGain { get; }          // mean gain of one opportunity without the early excess
     internal double[] Cost { get; }
     internal double[] ViolationShare { get; }
     internal double[] PartialShare { get; }      // share of events that are partial violations
