@@ -26,7 +26,23 @@ public sealed record ComplianceDesign(
 
     /// <summary>The rate unit in days: <see cref="RateUnitDays"/>, or the period when unset.</summary>
     public double RateUnit => RateUnitDays ?? PeriodDays;
+
+    /// <summary>When set, a party may leave the agreement on its own, with notice, while the others go on.</summary>
+    public WithdrawalTerms? Withdrawal { get; init; }
 }
+
+/// <summary>
+/// A party's right to leave the agreement while the others go on (a withdrawal clause). Each party in
+/// <paramref name="Parties"/> (all the agreement's parties when null) gives notice with probability
+/// <paramref name="Probability"/> per rate unit; it leaves <paramref name="NoticeDays"/> later (0: at once).
+/// </summary>
+public sealed record WithdrawalTerms(Uncertain Probability, double NoticeDays, IReadOnlyList<string>? Parties = null);
+
+/// <summary>
+/// Violating a provision partly (a fraction of it): a share <paramref name="Gain"/> of the full violation's gain at a
+/// share <paramref name="Detection"/> of its detection probability, chosen by the same weighing as a full violation.
+/// </summary>
+public sealed record PartialViolation(Uncertain Gain, Uncertain Detection);
 
 /// <summary>Limits a provision or mechanism to agreements whose term on an issue is one of the options or in a range.</summary>
 public sealed record TermCondition(string IssueId, IReadOnlyList<string> Options, double? Min = null, double? Max = null);
@@ -51,6 +67,9 @@ public sealed record Provision(
 
     /// <summary>When set, the obligation lapses after this many days (a sunset clause).</summary>
     public double? UntilDays { get; init; }
+
+    /// <summary>When set, the obliged may also violate it partly (a smaller gain at a smaller risk of being seen).</summary>
+    public PartialViolation? Partial { get; init; }
 }
 
 /// <summary>The kinds of monitoring and enforcement a scenario can attach; defaults per kind are in docs/model.md.</summary>

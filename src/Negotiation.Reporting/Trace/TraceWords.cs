@@ -186,7 +186,7 @@ internal static class TraceWords
     public static int LastPeriod(TraceCompliance c) => c.Result.Cause switch
     {
         CollapseCause.None => c.Horizon,
-        CollapseCause.Withdrawal => c.Result.PeriodsHeld,
+        CollapseCause.Withdrawal or CollapseCause.Expiry => c.Result.PeriodsHeld,
         _ => c.Result.PeriodsHeld + 1,
     };
 
@@ -201,6 +201,7 @@ internal static class TraceWords
             CollapseCause.Violation => $"The agreement collapsed in period {r.PeriodsHeld + 1} after a detected violation; {held}.",
             CollapseCause.FalseAlarm => $"The agreement collapsed in period {r.PeriodsHeld + 1} after a false alarm ({FalseAlarmParty(trace, c)} was reported violating in a period in which it had complied); {held}.",
             CollapseCause.Spoiler => $"The agreement collapsed in period {r.PeriodsHeld + 1} after a spoiler's attack was blamed on a party; {held}.",
+            CollapseCause.Expiry => $"The agreement ran its course: every provision lapsed at its sunset after period {r.PeriodsHeld}; {held}.",
             _ => $"The agreement ended by withdrawal after period {r.PeriodsHeld}; {held}.",
         };
         if (r.FirstViolator >= 0)

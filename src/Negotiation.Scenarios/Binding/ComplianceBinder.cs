@@ -20,7 +20,7 @@ internal static class ComplianceBinder
 
     public static ComplianceDesign? Bind(BindContext context, YamlNode node, ScenarioIndex index)
     {
-        if (context.Fields(node, "compliance", "horizon", "periodDays", "rateUnitDays", "provisions", "mechanisms", "spoilers", "stages", "renewal") is not { } fields)
+        if (context.Fields(node, "compliance", "horizon", "periodDays", "rateUnitDays", "provisions", "mechanisms", "spoilers", "stages", "renewal", "withdrawal") is not { } fields)
         {
             return null;
         }
@@ -38,7 +38,11 @@ internal static class ComplianceBinder
         var mechanisms = Mechanisms(context, fields.Optional("mechanisms"), index);
         var spoilers = Spoilers(context, fields.Optional("spoilers"), index);
         var renewal = fields.Optional("renewal") is { } renewalNode ? Renewal(context, renewalNode) : null;
-        return new ComplianceDesign(horizon, periodDays, provisions, mechanisms, spoilers, stages, renewal) { Position = fields.Position, RateUnitDays = rateUnitDays };
+        var withdrawal = fields.Optional("withdrawal") is { } withdrawalNode ? Withdrawal(context, withdrawalNode, index) : null;
+        return new ComplianceDesign(horizon, periodDays, provisions, mechanisms, spoilers, stages, renewal)
+        {
+            Position = fields.Position, RateUnitDays = rateUnitDays, Withdrawal = withdrawal,
+        };
     }
 
     private static IReadOnlyList<Provision> Provisions(BindContext context, YamlNode? section, ScenarioIndex index)
@@ -46,7 +50,7 @@ internal static class ComplianceBinder
         var provisions = new List<Provision>();
         foreach (var (id, key, value) in IdMap.Entries(context, section, "compliance.provisions"))
         {
-            if (context.Fields(value, $"compliance.provisions.{id}", "name", "description", "obligated", "temptation", "penalty", "when", "stage", "untilDays") is not { } fields)
+            if (context.Fields(value, $"compliance.provisions.{id}", "name", "description", "obligated", "temptation", "penalty", "when", "stage", "untilDays", "partial") is not { } fields)
             {
                 continue;
             }
@@ -61,13 +65,16 @@ internal static class ComplianceBinder
             var when = When(context, fields, index, out var whenOk);
             var stage = StageReference(context, fields, index, out var stageOk);
             var until = fields.Number("untilDays", Limits.Positive);
-            if (obligated is not null && temptation is not null && whenOk && stageOk && (penalty is not null || fields.Optional("penalty") is null))
+            var partial = fields.Optional("partial") is { } partialNode ? Partial(context, partialNode, $"compliance.provisions.{id}.partial") : null;
+            if (obligated is not null && temptation is not null && whenOk && stageOk && (penalty is not null || fields.Optional("penalty") is null)
+                && (partial is not null || fields.Optional("partial") is null))
             {
                 provisions.Add(new Provision(id, fields.Text("name") ?? id, obligated, temptation, penalty ?? 0.0, when, fields.Text("description"))
                 {
                     Position = key.Position,
                     Stage = stage,
                     UntilDays = until,
+                    Partial = partial,
                 });
             }
         }
@@ -167,6 +174,41 @@ internal static class ComplianceBinder
         var withdrawal = fields.Uncertain("withdrawalProbability", Limits.Unit);
         return every is not null && Given(fields, "noticeDays", notice) && Given(fields, "withdrawalProbability", withdrawal)
             ? new RenewalTerms(every.Value, notice ?? 0, withdrawal ?? 0.0)
+            : null;
+    }
+
+    /// <summary>Binds <c>partial: {gain, detection}</c>: shares of the full violation's gain and detection, each in [0, 1].</summary>
+    private static PartialViolation? Partial(BindContext context, YamlNode node, string path)
+    {
+        if (context.Fields(node, path, "gain", "detection") is not { } fields)
+        {
+            return null;
+        }
+
+        var gain = fields.Required("gain", "<share of the full violation's gain, 0..1>") is not null ? fields.Uncertain("gain", Limits.Unit) : null;
+        var detection = fields.Required("detection", "<share of the full violation's detection probability, 0..1>") is not null
+            ? fields.Uncertain("detection", Limits.Unit)
+            : null;
+        return gain is not null && detection is not null ? new PartialViolation(gain, detection) : null;
+    }
+
+    /// <summary>Binds <c>withdrawal: {probability, noticeDays, parties}</c>: a party may leave while the others go on.</summary>
+    private static WithdrawalTerms? Withdrawal(BindContext context, YamlNode node, ScenarioIndex index)
+    {
+        if (context.Fields(node, "compliance.withdrawal", "probability", "noticeDays", "parties") is not { } fields)
+        {
+            return null;
+        }
+
+        var probability = fields.Required("probability", "<probability per rate unit that a party gives notice>") is not null
+            ? fields.Uncertain("probability", Limits.Unit)
+            : null;
+        var notice = fields.Number("noticeDays", Limits.NonNegative);
+        var parties = fields.Optional("parties") is { } partiesNode
+            ? NonEmptyReferences(context, partiesNode, fields.PathOf("parties"), index.ActorIds)
+            : null;
+        return probability is not null && Given(fields, "noticeDays", notice) && (parties is not null || fields.Optional("parties") is null)
+            ? new WithdrawalTerms(probability, notice ?? 0, parties)
             : null;
     }
 

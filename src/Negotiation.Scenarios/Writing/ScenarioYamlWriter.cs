@@ -310,6 +310,11 @@ public static class ScenarioYamlWriter
                 {
                     w.Line(3, $"untilDays: {N(until)}");
                 }
+
+                if (p.Partial is { } partial)
+                {
+                    w.Line(3, $"partial: {{gain: {U(partial.Gain)}, detection: {U(partial.Detection)}}}");
+                }
             }
         }
 
@@ -364,6 +369,12 @@ public static class ScenarioYamlWriter
         if (c.Renewal is { } r)
         {
             w.Line(1, $"renewal: {{everyDays: {N(r.EveryDays)}, noticeDays: {N(r.NoticeDays)}, withdrawalProbability: {U(r.WithdrawalProbability)}}}");
+        }
+
+        if (c.Withdrawal is { } wd)
+        {
+            var parties = wd.Parties is { } ids ? $", parties: {IdList(ids)}" : "";
+            w.Line(1, $"withdrawal: {{probability: {U(wd.Probability)}, noticeDays: {N(wd.NoticeDays)}{parties}}}");
         }
     }
 

@@ -18,6 +18,9 @@ public static class ComplianceCalibration
     /// <summary>ETH/PRIO CF data: share of ceasefires with an agreed compliance mechanism holding one year (fitted).</summary>
     public const double SurvivalWithMechanism = 0.81;
 
+    /// <summary>Share of ceasefires failing within their first 30 days (fitted, with the one-year survival, by the early excess of temptation).</summary>
+    public const double EarlyFailure = 0.12;
+
     /// <summary>Fortna (2004): hazard ratio of peace with peacekeepers against without (validation only, not fitted).</summary>
     public const double PeacekeepingHazardRatio = 0.47;
 
@@ -49,29 +52,56 @@ public static class ComplianceCalibration
 
     /// <summary>
     /// Share of generic ceasefires still holding after <paramref name="days"/>, averaged over agreements whose
-    /// temptation is log-normal around the median with σ = <see cref="MechanismDefaults.GenericTemptationSpread"/>:
-    /// S(t) = E_z[exp(−h(T·e^(σz)) · t)] (midpoint rule over z in [−8, 8]).
+    /// temptation is log-normal around the median with σ = <paramref name="spread"/>:
+    /// S(t) = E_z[exp(−H(T·e^(σz), t − 7))], H(T, u) = ∫₀ᵘ h(T · (1 + K e^(−s/τ))) ds, the violation seen on day s
+    /// ending the agreement when the tit-for-tat week of retaliation is over (midpoint rule over z in [−8, 8] and
+    /// over days while the early excess K lasts; constant hazard after).
     /// </summary>
-    public static double Survival(double days, double medianTemptation, MechanismStrength? mechanism, double spread = MechanismDefaults.GenericTemptationSpread)
+    public static double Survival(
+        double days, double medianTemptation, MechanismStrength? mechanism,
+        double spread = MechanismDefaults.GenericTemptationSpread, double earlyExcess = MechanismDefaults.EarlyTemptationExcess)
     {
-        const int steps = 1600;
+        const int steps = 400;
         const double span = 8;
+        var exposed = Math.Max(0, days - MechanismDefaults.RetaliationDays);
+        var window = earlyExcess <= 0 ? 0 : Math.Min(exposed, MechanismDefaults.EarlyTemptationDays * Math.Log(earlyExcess * 1e6));
         var sum = 0.0;
         var weight = 0.0;
         for (var k = 0; k < steps; k++)
         {
             var z = -span + (k + 0.5) * (2 * span / steps);
             var density = Math.Exp(-z * z / 2);
-            sum += density * Math.Exp(-GenericHazard(medianTemptation * Math.Exp(spread * z), mechanism) * days);
+            var temptation = medianTemptation * Math.Exp(spread * z);
+            var cumulative = GenericHazard(temptation, mechanism) * (exposed - window);
+            for (var day = 0.0; day < window; day += 1)
+            {
+                var length = Math.Min(1, window - day);
+                var factor = ComplianceRules.EarlyTemptationFactor(day + length / 2, earlyExcess, MechanismDefaults.EarlyTemptationDays);
+                cumulative += GenericHazard(temptation * factor, mechanism) * length;
+            }
+
+            sum += density * Math.Exp(-cumulative);
             weight += density;
         }
 
         return sum / weight;
     }
 
+    /// <summary>
+    /// The early excess K and the median temptation for which the ceasefire without mechanism fails within
+    /// <paramref name="firstMonthDays"/> with probability <paramref name="earlyFailure"/> and holds one year with
+    /// probability <paramref name="survival"/> (nested bisection: slow, a derivation aid, not for tests).
+    /// </summary>
+    public static (double Excess, double Temptation) SolveEarlyExcess(double earlyFailure, double survival, double firstMonthDays = 30)
+    {
+        var excess = Bisect(
+            k => (1 - Survival(firstMonthDays, SolveTemptation(survival, k), null, earlyExcess: k)) - earlyFailure, 0, 50);
+        return (excess, SolveTemptation(survival, excess));
+    }
+
     /// <summary>The median temptation for which the ceasefire without mechanism holds one year with probability <paramref name="survival"/>.</summary>
-    public static double SolveTemptation(double survival) =>
-        Bisect(t => survival - Survival(YearDays, t, null), 1e-6, 10); // survival falls with temptation
+    public static double SolveTemptation(double survival, double earlyExcess = MechanismDefaults.EarlyTemptationExcess) =>
+        Bisect(t => survival - Survival(YearDays, t, null, earlyExcess: earlyExcess), 1e-6, 10); // survival falls with temptation
 
     /// <summary>The mechanism penalty for which the generic ceasefire with a mechanism of the given detection and false alarm holds one year with probability <paramref name="survival"/>.</summary>
     public static double SolvePenalty(double detection, double falseAlarm, double survival, double temptation = MechanismDefaults.GenericTemptation) =>
@@ -84,7 +114,7 @@ public static class ComplianceCalibration
     // Root of an increasing function on [low, high].
     private static double Bisect(Func<double, double> increasing, double low, double high)
     {
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 50; i++)
         {
             var mid = (low + high) / 2;
             if (increasing(mid) < 0)

@@ -60,6 +60,8 @@ public sealed class ComplianceModel
     internal TermGate?[] ProvisionGate { get; private init; } = [];
     internal int[] ProvisionStage { get; private init; } = [];        // -1: from signature
     internal int[] ProvisionUntilPeriods { get; private init; } = [];  // 0: no sunset; else in force for periods 1..n
+    internal int[] PartialGainSlot { get; private init; } = [];        // -1: the provision cannot be violated partly
+    internal int[] PartialDetectionSlot { get; private init; } = [];
 
     // Obligations (provision, obligated actor) flattened in provision order, then list order.
     internal int[] ObligationProvision { get; private init; } = [];
@@ -76,6 +78,9 @@ public sealed class ComplianceModel
     // Tit-for-tat retaliation: resolved at the end of period t + RetaliationPeriods (0: the same period).
     internal int RetaliationPeriods { get; private init; }
 
+    // Periods 1..EarlyPeriods start before the early excess of temptation has decayed to nothing (MechanismDefaults).
+    internal int EarlyPeriods { get; private init; }
+
     // Spoilers.
     internal int[] AttackSlot { get; private init; } = [];
     internal int[] MisattributionSlot { get; private init; } = [];
@@ -89,6 +94,11 @@ public sealed class ComplianceModel
     internal int RenewalPeriods { get; private init; }
     internal int NoticePeriods { get; private init; }
     internal int WithdrawalSlot { get; private init; } = -1;
+
+    // A party's own withdrawal, the others going on (PartyWithdrawalSlot -1: none).
+    internal int PartyWithdrawalSlot { get; private init; } = -1;
+    internal int PartyNoticePeriods { get; private init; }
+    internal bool[] MayWithdraw { get; private init; } = [];
 
     internal int ProvisionCount => TemptationSlot.Length;
     internal int MechanismCount => DetectionSlot.Length;
@@ -168,6 +178,8 @@ public sealed class ComplianceModel
         var provisionGate = new TermGate?[provisions.Count];
         var provisionStage = new int[provisions.Count];
         var provisionUntil = new int[provisions.Count];
+        var partialGain = new int[provisions.Count];
+        var partialDetection = new int[provisions.Count];
         var obligationProvision = new List<int>();
         var obligationActor = new List<int>();
         var isParty = new bool[actors.Count];
@@ -194,6 +206,8 @@ public sealed class ComplianceModel
             }
 
             provisionUntil[j] = UntilPeriods(provision.UntilDays);
+            partialGain[j] = provision.Partial is { } partial ? parameters.Register(prefix + "partial.gain", partial.Gain) : -1;
+            partialDetection[j] = provision.Partial is { } partly ? parameters.Register(prefix + "partial.detection", partly.Detection) : -1;
 
             provisionGate[j] = TermGate.Compile(provision.When, scenario, m => Error(provision.Position, $"provision '{provision.Id}': {m}"));
         }
@@ -316,6 +330,28 @@ public sealed class ComplianceModel
             withdrawal = parameters.Register("compliance.renewal.withdrawalProbability", renewal.WithdrawalProbability);
         }
 
+        // A party's own withdrawal: the listed parties (all parties when none are listed) may leave with notice.
+        var partyWithdrawal = -1;
+        var partyNotice = 0;
+        var mayWithdraw = new bool[actors.Count];
+        if (design.Withdrawal is { } exit && design.PeriodDays > 0)
+        {
+            partyWithdrawal = parameters.Register("compliance.withdrawal.probability", exit.Probability);
+            partyNotice = Math.Max(0, (int)Math.Round(exit.NoticeDays / design.PeriodDays));
+            foreach (var id in exit.Parties ?? actors.Where((_, a) => isParty[a]).Select(a => a.Id).ToArray())
+            {
+                var a = Actor(id, design.Position, "compliance withdrawal parties");
+                if (a >= 0 && !isParty[a])
+                {
+                    Error(design.Position, $"compliance withdrawal names '{id}', which is not a party to the agreement; expected a signatory or an obligated actor");
+                }
+                else if (a >= 0)
+                {
+                    mayWithdraw[a] = true;
+                }
+            }
+        }
+
         if (diagnostics.Count > 0)
         {
             throw new InputException(diagnostics);
@@ -328,6 +364,7 @@ public sealed class ComplianceModel
             PeriodDays = design.PeriodDays,
             RateUnitDays = rateUnit,
             RetaliationPeriods = (int)Math.Round(MechanismDefaults.RetaliationDays / design.PeriodDays),
+            EarlyPeriods = (int)Math.Ceiling(MechanismDefaults.EarlyTemptationWindowDays / design.PeriodDays),
             PartyIds = actors.Select(a => a.Id).Concat(spoilers.Select(s => s.Id)).ToArray(),
             StageIds = stages.Select(s => s.Id).ToArray(),
             Response = response,
@@ -344,6 +381,11 @@ public sealed class ComplianceModel
             ProvisionGate = provisionGate,
             ProvisionStage = provisionStage,
             ProvisionUntilPeriods = provisionUntil,
+            PartialGainSlot = partialGain,
+            PartialDetectionSlot = partialDetection,
+            PartyWithdrawalSlot = partyWithdrawal,
+            PartyNoticePeriods = partyNotice,
+            MayWithdraw = mayWithdraw,
             ObligationProvision = obligationProvision.ToArray(),
             ObligationActor = obligationActor.ToArray(),
             DetectionSlot = detection,

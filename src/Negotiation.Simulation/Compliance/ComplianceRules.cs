@@ -67,6 +67,76 @@ public static class ComplianceRules
     }
 
     /// <summary>
+    /// The early excess of temptation on day <paramref name="day"/> after signature: 1 + K · e^(−day/τ). The gain of
+    /// violating is highest before the lines freeze and falls as the agreement holds (docs/model-compliance.md, section 3).
+    /// </summary>
+    public static double EarlyTemptationFactor(double day, double excess, double days) =>
+        excess <= 0 ? 1 : 1 + excess * Math.Exp(-day / days);
+
+    /// <summary>
+    /// The probability of taking an opportunity, averaged over the days of a period that starts on day
+    /// <paramref name="startDay"/> and lasts <paramref name="periodDays"/>, while the temptation carries its early
+    /// excess: (1/n) Σ_q P(T · (1 + K e^(−s_q/τ)) · shock &gt; c) at the midpoints s_q of n = min(8, ⌈2Δ/τ⌉) equal parts
+    /// (one part for a day). Averaging the probability, not the temptation, keeps the expected number of violations
+    /// in a year the same whatever the period.
+    /// </summary>
+    public static double PeriodViolationProbability(
+        double temptation, double expectedCost, double sigma, double startDay, double periodDays, double excess, double days)
+    {
+        if (excess <= 0)
+        {
+            return ViolationProbability(temptation, expectedCost, sigma);
+        }
+
+        var parts = Math.Clamp((int)Math.Ceiling(2 * periodDays / days), 1, 8);
+        var sum = 0.0;
+        for (var q = 0; q < parts; q++)
+        {
+            var day = startDay + (q + 0.5) * periodDays / parts;
+            sum += ViolationProbability(temptation * EarlyTemptationFactor(day, excess, days), expectedCost, sigma);
+        }
+
+        return sum / parts;
+    }
+
+    /// <summary>
+    /// The gain above which a party chooses the full violation over the partial one, and the gain above which it
+    /// chooses the partial one over compliance, when a partial violation yields a share γ of the gain at a share η of
+    /// the detection (so a share η of the expected cost c). With g the gain: full iff g − c ≥ γg − ηc and g − c &gt; 0,
+    /// partial iff γg − ηc &gt; 0 and γg − ηc &gt; g − c. For γ &gt; η: partial when (η/γ)·c &lt; g &lt; c·(1 − η)/(1 − γ),
+    /// full above (never when γ ≥ 1). For γ ≤ η the partial violation never pays more than both others: full iff g &gt; c.
+    /// Infinity stands for "never".
+    /// </summary>
+    public static (double Full, double Partial) ViolationThresholds(double expectedCost, double gainShare, double detectionShare)
+    {
+        if (gainShare <= detectionShare || gainShare <= 0)
+        {
+            return (expectedCost, double.PositiveInfinity);
+        }
+
+        var full = gainShare >= 1 ? double.PositiveInfinity : expectedCost * (1 - detectionShare) / (1 - gainShare);
+        return (full, expectedCost * detectionShare / gainShare);
+    }
+
+    /// <summary>
+    /// The mean gain of a violation taken with a gain between <paramref name="low"/> and <paramref name="high"/>,
+    /// E[g | low &lt; g ≤ high] for g = T·exp(σz − σ²/2), from the log-normal partial expectations
+    /// E[g · 1{g &gt; x}] = T · (1 − Φ(z_x − σ)), z_x = (ln(x/T) + σ²/2)/σ. Zero when the band has no chance.
+    /// </summary>
+    public static double GainBetween(double temptation, double low, double high, double sigma)
+    {
+        if (temptation <= 0 || sigma <= 0)
+        {
+            return Math.Max(0, temptation);
+        }
+
+        double Above(double x) => x <= 0 ? 1 : double.IsPositiveInfinity(x) ? 0 : 1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, (Math.Log(x / temptation) + sigma * sigma / 2) / sigma);
+        double Partial(double x) => x <= 0 ? temptation : double.IsPositiveInfinity(x) ? 0 : temptation * (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, (Math.Log(x / temptation) + sigma * sigma / 2) / sigma - sigma));
+        var chance = Above(low) - Above(high);
+        return chance <= 0 ? 0 : (Partial(low) - Partial(high)) / chance;
+    }
+
+    /// <summary>
     /// The mean gain of a violation actually taken, E[g | g &gt; c] for g = T·exp(σz − σ²/2):
     /// T · (1 − Φ(z* − σ)) / (1 − Φ(z*)) with z* = (ln(c/T) + σ²/2)/σ (the log-normal partial expectation); always
     /// above c. T when nothing deters (c ≤ 0) or there is no noise.

@@ -57,6 +57,7 @@ public static class ComplianceSimulator
         var firstViolator = -1;
         var stages = 0;
         var noticeEnd = -1;
+        var withdrawn = 0;
 
         // Stages due at signature (afterDays 0) run from period 1.
         for (var s = 0; s < model.StageCount; s++)
@@ -74,7 +75,11 @@ public static class ComplianceSimulator
             observer?.PeriodStarted(t);
             if (ws.Dirty)
             {
-                Refresh(model, p, ws);
+                Refresh(model, p, ws, t);
+            }
+            else if (t <= model.EarlyPeriods + 1)
+            {
+                Schedule(model, ws, t); // the early excess of temptation changes from period to period (and is dropped after)
             }
 
             // Spoilers strike first: an attack blamed on a party looks to the others like its violation.
@@ -97,9 +102,14 @@ public static class ComplianceSimulator
 
                     foreach (var blamed in model.BlamedOn[s])
                     {
+                        if (ws.Left[blamed])
+                        {
+                            continue;
+                        }
+
                         if (Seen(model, ws, t, blamed, CollapseCause.Spoiler, ws.MechanismPenalty, observer) is var cause and not CollapseCause.None)
                         {
-                            return End(new(t - 1, cause, firstViolator, stages), observer);
+                            return End(new(t - 1, cause, firstViolator, stages, withdrawn), observer);
                         }
                     }
                 }
@@ -110,24 +120,28 @@ public static class ComplianceSimulator
             {
                 var j = model.ObligationProvision[o];
                 var i = model.ObligationActor[o];
-                if (!ws.ProvisionInForce[j] || ws.RetaliateUntil[i] >= t)
+                if (!ws.ProvisionInForce[j] || ws.RetaliateUntil[i] >= t || ws.Left[i])
                 {
                     continue; // not (yet, or any longer) in force; or retaliating: its suspension is sanctioned, not a choice
                 }
 
                 if (ws.Dirty)
                 {
-                    Refresh(model, p, ws);
+                    Refresh(model, p, ws, t);
                 }
 
                 var events = Poisson(ref rng, ws.EventMean[o], ws.EventNone[o]);
                 for (var e = 0; e < events; e++)
                 {
                     var penalty = p[model.ProvisionPenaltySlot[j]] + ws.MechanismPenalty;
-                    if (rng.Chance(ws.ViolationShare[o]))
+                    var kind = rng.NextDouble();
+                    var full = kind < ws.ViolationShare[o];
+                    if (full || kind < ws.ViolationShare[o] + ws.PartialShare[o])
                     {
-                        observer?.Violation(t, j, i, ws.Gain[o], ws.Cost[o]);
-                        if (!rng.Chance(ws.Detection))
+                        // A violation, full or partial (a smaller gain at a share η of the detection and of the cost).
+                        var share = full ? 1 : ws.PartialDetection[o];
+                        observer?.Violation(t, j, i, GainTaken(ws, o, full), share * ws.Cost[o]);
+                        if (!rng.Chance(share * ws.Detection))
                         {
                             continue;
                         }
@@ -139,12 +153,12 @@ public static class ComplianceSimulator
 
                         if (Seen(model, ws, t, i, CollapseCause.Violation, penalty, observer) is var cause and not CollapseCause.None)
                         {
-                            return End(new(t - 1, cause, firstViolator, stages), observer);
+                            return End(new(t - 1, cause, firstViolator, stages, withdrawn), observer);
                         }
                     }
                     else if (Seen(model, ws, t, i, CollapseCause.FalseAlarm, penalty, observer) is var cause and not CollapseCause.None)
                     {
-                        return End(new(t - 1, cause, firstViolator, stages), observer);
+                        return End(new(t - 1, cause, firstViolator, stages, withdrawn), observer);
                     }
                 }
             }
@@ -165,7 +179,7 @@ public static class ComplianceSimulator
                 }
 
                 observer?.Response(t, k, -1, ResponseAction.Collapse);
-                return End(new(t - 1, ws.RetaliationCause[k], firstViolator, stages), observer);
+                return End(new(t - 1, ws.RetaliationCause[k], firstViolator, stages, withdrawn), observer);
             }
 
             // Renewal dates: some party may give notice; the agreement ends when the notice runs out.
@@ -178,7 +192,36 @@ public static class ComplianceSimulator
 
             if (noticeEnd == t)
             {
-                return End(new(t, CollapseCause.Withdrawal, firstViolator, stages), observer);
+                return End(new(t, CollapseCause.Withdrawal, firstViolator, stages, withdrawn), observer);
+            }
+
+            // A party's own withdrawal: notice, then it leaves and the others go on while two parties remain.
+            if (model.PartyWithdrawalSlot >= 0)
+            {
+                for (var a = 0; a < model.ActorCount; a++)
+                {
+                    if (!model.MayWithdraw[a] || ws.Left[a])
+                    {
+                        continue;
+                    }
+
+                    if (ws.NoticeEnds[a] == 0 && rng.Chance(ws.WithdrawalChance))
+                    {
+                        ws.NoticeEnds[a] = t + model.PartyNoticePeriods;
+                        observer?.PartyWithdrawalNotice(t, a, ws.NoticeEnds[a]);
+                    }
+
+                    if (ws.NoticeEnds[a] == t)
+                    {
+                        ws.Left[a] = true;
+                        ws.Dirty = true;
+                        withdrawn |= 1 << Math.Min(a, 30);
+                        if (!TwoPartiesRemain(model, ws))
+                        {
+                            return End(new(t, CollapseCause.Withdrawal, firstViolator, stages, withdrawn), observer);
+                        }
+                    }
+                }
             }
 
             // Stages whose waiting time has now been held start next period; sunset terms lapse.
@@ -197,12 +240,27 @@ public static class ComplianceSimulator
             {
                 if (UpdateTerms(model, p, ws, t + 1) && t < model.Horizon)
                 {
-                    return End(new(t, CollapseCause.Expiry, firstViolator, stages), observer);
+                    return End(new(t, CollapseCause.Expiry, firstViolator, stages, withdrawn), observer);
                 }
             }
         }
 
-        return End(new(model.Horizon, CollapseCause.None, firstViolator, stages), observer);
+        return End(new(model.Horizon, CollapseCause.None, firstViolator, stages, withdrawn), observer);
+    }
+
+    /// <summary>True while at least two of the agreement's parties have not withdrawn.</summary>
+    private static bool TwoPartiesRemain(ComplianceModel model, ComplianceWorkspace ws)
+    {
+        var remaining = 0;
+        for (var a = 0; a < model.ActorCount; a++)
+        {
+            if (model.IsParty[a] && !ws.Left[a] && ++remaining >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ComplianceResult End(ComplianceResult result, IComplianceObserver? observer)
@@ -226,7 +284,13 @@ public static class ComplianceSimulator
             ws.RetaliateUntil[a] = 0;
             ws.RetaliationCause[a] = CollapseCause.None;
             ws.PenaltiesPaid[a] = 0;
+            ws.Left[a] = false;
+            ws.NoticeEnds[a] = 0;
         }
+
+        ws.WithdrawalChance = model.PartyWithdrawalSlot < 0
+            ? 0
+            : MechanismDefaults.Restate(p[model.PartyWithdrawalSlot], model.RateUnitDays, model.PeriodDays);
 
         Array.Clear(ws.CountByKind);
         for (var j = 0; j < model.ProvisionCount; j++)
@@ -360,9 +424,10 @@ public static class ComplianceSimulator
 
     /// <summary>
     /// Recomputes every obligation's expected cost of violating, its violation and false-alarm rates and the
-    /// Poisson means of the period, and the spoilers' (after anything that changes them: a sighting, a stage, a lapse).
+    /// Poisson means of period <paramref name="t"/>, and the spoilers' (after anything that changes them: a sighting, a
+    /// stage, a lapse; and every period while the temptation carries its early excess).
     /// </summary>
-    private static void Refresh(ComplianceModel model, ReadOnlySpan<double> p, ComplianceWorkspace ws)
+    private static void Refresh(ComplianceModel model, ReadOnlySpan<double> p, ComplianceWorkspace ws, int t)
     {
         ws.Dirty = false;
         var unit = model.RateUnitDays;
@@ -371,20 +436,27 @@ public static class ComplianceSimulator
         {
             var j = model.ObligationProvision[o];
             var i = model.ObligationActor[o];
+            if (!ws.ProvisionInForce[j] || ws.Left[i])
+            {
+                continue; // no events are drawn for it; coming into force (UpdateTerms) marks the rates dirty
+            }
+
             var temptation = Math.Max(0, p[model.TemptationSlot[j]]);
-            var gain = temptation * MechanismDefaults.OpportunityDays / unit;   // mean gain of one opportunity
             var cost = ComplianceRules.ExpectedViolationCost(
                 ws.Detection, p[model.ProvisionPenaltySlot[j]] + ws.MechanismPenalty, CollapseIfDetected(model, ws, i),
                 ws.Discount[i], ws.Surplus[i] + ws.StageReward[i]);
-            var violations = ComplianceRules.ViolationProbability(gain, cost, MechanismDefaults.TemptationNoise) / MechanismDefaults.OpportunityDays;
-            var rate = violations + ws.FalseAlarmHazard;
-            ws.Gain[o] = ComplianceRules.GainWhenViolating(gain, cost, MechanismDefaults.TemptationNoise);
+
+            // Full violation above one threshold of the gain, partial between the two (section 3).
+            var gainShare = model.PartialGainSlot[j] < 0 ? 0 : Math.Clamp(p[model.PartialGainSlot[j]], 0, 1);
+            var detectionShare = model.PartialDetectionSlot[j] < 0 ? 1 : Math.Clamp(p[model.PartialDetectionSlot[j]], 0, 1);
+            (ws.FullAbove[o], ws.PartialAbove[o]) = ComplianceRules.ViolationThresholds(cost, gainShare, detectionShare);
+            ws.BaseGain[o] = temptation * MechanismDefaults.OpportunityDays / unit;   // mean gain of one opportunity
+            ws.PartialGainShare[o] = gainShare;
+            ws.PartialDetection[o] = detectionShare;
             ws.Cost[o] = cost;
-            ws.ViolationShare[o] = rate > 0 ? violations / rate : 0;
-            ws.EventMean[o] = rate * period;
-            ws.EventNone[o] = Math.Exp(-ws.EventMean[o]);
         }
 
+        Schedule(model, ws, t);
         for (var s = 0; s < model.SpoilerCount; s++)
         {
             var attack = MechanismDefaults.HazardPerDay(Math.Clamp(p[model.AttackSlot[s]], 0, 1), unit);
@@ -393,6 +465,57 @@ public static class ComplianceSimulator
             ws.Misattribution[s] = Math.Clamp(p[model.MisattributionSlot[s]], 0, 1) * (1 - ws.MonitorsSee);
         }
     }
+
+    /// <summary>
+    /// The events of period <paramref name="t"/> for each obligation in force, from the costs and thresholds of the
+    /// last <see cref="Refresh"/>: the chances of a full and a partial violation (averaged over the period while the
+    /// temptation carries its early excess), the share of each among events, the Poisson mean and e^(−mean). Called
+    /// by <see cref="Refresh"/>, and on its own each period while the early excess changes nothing else.
+    /// </summary>
+    private static void Schedule(ComplianceModel model, ComplianceWorkspace ws, int t)
+    {
+        var period = model.PeriodDays;
+        var early = t <= model.EarlyPeriods;
+        var startDay = (t - 1) * period;
+        var midFactor = early
+            ? ComplianceRules.EarlyTemptationFactor(startDay + period / 2, MechanismDefaults.EarlyTemptationExcess, MechanismDefaults.EarlyTemptationDays)
+            : 1;
+        for (var o = 0; o < model.ObligationCount; o++)
+        {
+            if (!ws.ProvisionInForce[model.ObligationProvision[o]] || ws.Left[model.ObligationActor[o]])
+            {
+                continue;
+            }
+
+            var gain = ws.BaseGain[o];
+            var full = Chance(gain, ws.FullAbove[o], early, startDay, period);
+            var partial = double.IsPositiveInfinity(ws.PartialAbove[o]) ? 0 : Math.Max(0, Chance(gain, ws.PartialAbove[o], early, startDay, period) - full);
+            var violations = full / MechanismDefaults.OpportunityDays;
+            var partials = partial / MechanismDefaults.OpportunityDays;
+            var rate = violations + partials + ws.FalseAlarmHazard;
+            ws.Gain[o] = gain * midFactor;
+            ws.ViolationShare[o] = rate > 0 ? violations / rate : 0;
+            ws.PartialShare[o] = rate > 0 ? partials / rate : 0;
+            ws.EventMean[o] = rate * period;
+            ws.EventNone[o] = Math.Exp(-ws.EventMean[o]);
+        }
+    }
+
+    /// <summary>
+    /// For the observer only (the normal CDFs are not spent otherwise): the mean gain of a violation taken,
+    /// E[g | g &gt; full threshold] for a full one, γ · E[g | partial threshold &lt; g ≤ full threshold] for a partial one.
+    /// </summary>
+    private static double GainTaken(ComplianceWorkspace ws, int o, bool full) =>
+        full
+            ? ComplianceRules.GainWhenViolating(ws.Gain[o], ws.FullAbove[o], MechanismDefaults.TemptationNoise)
+            : ws.PartialGainShare[o] * ComplianceRules.GainBetween(ws.Gain[o], ws.PartialAbove[o], ws.FullAbove[o], MechanismDefaults.TemptationNoise);
+
+    /// <summary>P(gain &gt; threshold) for one opportunity, averaged over the period while the early excess lasts.</summary>
+    private static double Chance(double gain, double threshold, bool early, double startDay, double period) =>
+        early
+            ? ComplianceRules.PeriodViolationProbability(gain, threshold, MechanismDefaults.TemptationNoise, startDay, period,
+                MechanismDefaults.EarlyTemptationExcess, MechanismDefaults.EarlyTemptationDays)
+            : ComplianceRules.ViolationProbability(gain, threshold, MechanismDefaults.TemptationNoise);
 
     /// <summary>
     /// A Poisson count with mean <paramref name="mean"/> by inversion (<paramref name="none"/> = e^(−mean)); means
@@ -446,6 +569,11 @@ public static class ComplianceSimulator
         var survives = 1.0;
         foreach (var k in model.Responders[i])
         {
+            if (ws.Left[k])
+            {
+                continue;
+            }
+
             survives *= 1 - ComplianceRules.CollapseIfDetected(model.Response[k], ws.Forgiveness[k], ws.Tolerance[k], countAfter);
         }
 
@@ -513,6 +641,11 @@ public static class ComplianceSimulator
         var held = ws.Count[heldBy];
         foreach (var k in model.Responders[o])
         {
+            if (ws.Left[k])
+            {
+                continue; // gone: it no longer answers
+            }
+
             switch (model.Response[k])
             {
                 case ResponseKind.GrimTrigger:

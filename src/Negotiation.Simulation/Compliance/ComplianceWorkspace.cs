@@ -28,8 +28,16 @@ public sealed class ComplianceWorkspace
         MechanismApplies = new bool[model.MechanismCount];
         StageReached = new bool[model.StageCount];
         Gain = new double[model.ObligationCount];
+        BaseGain = new double[model.ObligationCount];
         Cost = new double[model.ObligationCount];
         ViolationShare = new double[model.ObligationCount];
+        PartialShare = new double[model.ObligationCount];
+        PartialGainShare = new double[model.ObligationCount];
+        FullAbove = new double[model.ObligationCount];
+        PartialAbove = new double[model.ObligationCount];
+        PartialDetection = new double[model.ObligationCount];
+        Left = new bool[actors];
+        NoticeEnds = new int[actors];
         EventMean = new double[model.ObligationCount];
         EventNone = new double[model.ObligationCount];
         AttackMean = new double[model.SpoilerCount];
@@ -57,12 +65,23 @@ public sealed class ComplianceWorkspace
     internal bool[] MechanismApplies { get; }  // the agreed package selects it (its stage may still be pending)
     internal bool[] StageReached { get; }
 
-    // Per obligation (model.ObligationProvision / ObligationActor), as of the last refresh: mean gain of a
-    // violation taken (E[g | g > c]), expected cost of violating, share of events that are violations (the rest false alarms), the
+    // Per obligation (model.ObligationProvision / ObligationActor), as of the last refresh: mean gain of an
+    // opportunity (with the early excess at the period's middle), expected cost of violating, share of events that are violations (the rest false alarms), the
     // period's Poisson mean of events and e^(−mean).
     internal double[] Gain { get; }
+    internal double[] BaseGain { get; }          // mean gain of one opportunity without the early excess
     internal double[] Cost { get; }
     internal double[] ViolationShare { get; }
+    internal double[] PartialShare { get; }      // share of events that are partial violations
+    internal double[] PartialGainShare { get; }  // γ: share of the full violation's gain a partial one yields
+    internal double[] FullAbove { get; }         // gain above which the full violation is chosen
+    internal double[] PartialAbove { get; }      // gain above which (and up to FullAbove) the partial one is chosen
+    internal double[] PartialDetection { get; }  // η: share of the full violation's detection (the partial's cost is η · Cost)
+
+    // A party's own withdrawal: gone (its obligations and answers end), and the period its notice runs out (0: none).
+    internal bool[] Left { get; }
+    internal int[] NoticeEnds { get; }
+    internal double WithdrawalChance;            // per period and party that may withdraw
     internal double[] EventMean { get; }
     internal double[] EventNone { get; }
 

@@ -47,6 +47,14 @@ public interface IComplianceObserver
     /// <summary>At a renewal date a party gave notice; the agreement ends after period <paramref name="effectivePeriod"/>.</summary>
     void WithdrawalNotice(int period, int effectivePeriod);
 
+    /// <summary>
+    /// Actor <paramref name="party"/> gave notice under the agreement's withdrawal clause; it leaves after period
+    /// <paramref name="effectivePeriod"/> and the others go on while two parties remain. Default: ignored.
+    /// </summary>
+    void PartyWithdrawalNotice(int period, int party, int effectivePeriod)
+    {
+    }
+
     /// <summary>The run is over.</summary>
     void Ended(ComplianceResult result);
 }

@@ -32,10 +32,27 @@ public static class MechanismDefaults
     public const double RetaliationDays = 7;
 
     /// <summary>
+    /// The early excess of temptation, K: on day s after signature the gain of violating is T · (1 + K · e^(−s/τ)),
+    /// τ = <see cref="EarlyTemptationDays"/>. Before the lines freeze each side can still improve its position, units
+    /// have not all received or accepted the order, and the other side's resolve is untested; the excess decays as
+    /// the agreement holds. Fitted (<see cref="ComplianceCalibration.SolveEarlyExcess"/>) together with
+    /// <see cref="GenericTemptation"/> so that the generic ceasefire without a mechanism fails within 30 days in 12%
+    /// of runs and holds one year in 66% (docs/model-compliance.md, section 10).
+    /// </summary>
+    public const double EarlyTemptationExcess = 5.23;
+
+    /// <summary>τ: the days over which the early excess of temptation decays by a factor e. JUDGEMENT: the week the 2016
+    /// arrangement gives the parties before its joint centre starts (seed 000), the time to delineate and inform.</summary>
+    public const double EarlyTemptationDays = 7;
+
+    /// <summary>Days after which the early excess is below 10⁻⁶ of the temptation and is left out (the rates no longer change with time).</summary>
+    public static double EarlyTemptationWindowDays => EarlyTemptationExcess <= 0 ? 0 : EarlyTemptationDays * Math.Log(EarlyTemptationExcess * 1e6);
+
+    /// <summary>
     /// The generic ceasefire's median temptation per week, fitted (<see cref="ComplianceCalibration.SolveTemptation"/>)
     /// so that it holds one year in 66% of runs without a mechanism (ETH/PRIO).
     /// </summary>
-    public const double GenericTemptation = 0.0729;
+    public const double GenericTemptation = 0.0626;
 
     /// <summary>
     /// σ of the log-normal spread of temptation across agreements (some ceasefires are signed by parties far more
@@ -93,11 +110,11 @@ public static class MechanismDefaults
     };
 
     /// <summary>Joint monitoring's detection per violation, fitted to ETH/PRIO's 81%.</summary>
-    public const double JointMonitoringDetection = 0.663;
+    public const double JointMonitoringDetection = 0.806;
 
     /// <summary>The demilitarised zone's penalty, fitted to ETH/PRIO's 81%.</summary>
-    public const double DemilitarisedZonePenalty = 0.209;
+    public const double DemilitarisedZonePenalty = 0.239;
 
     /// <summary>Sanctions snap-back's penalty, fitted to ETH/PRIO's 81%.</summary>
-    public const double SnapbackPenalty = 0.624;
+    public const double SnapbackPenalty = 0.680;
 }

@@ -94,7 +94,7 @@ public sealed class PackageAftermath
     /// v = P(G·shock &gt; c), G the mean gain of an opportunity, c = D · (P + M + C · surplus / −ln δ) with the
     /// detection D and penalty M of the mechanisms that term brings (those without a condition, staged or not, and
     /// those whose condition is on the same issue and matches the term) and C the chance a responder quits over a
-    /// first sighting.
+    /// first sighting. When the provision can be violated partly, the expected share violated, v_full + γ · v_partial.
     /// </summary>
     public double ViolationChance(ReadOnlySpan<double> p, int provision, int actor, double term, int issue, double surplus)
     {
@@ -121,7 +121,18 @@ public sealed class PackageAftermath
 
         var cost = ComplianceRules.ExpectedViolationCost(detection, penalty, 1 - survives, Math.Clamp(p[model.DiscountSlot[actor]], 0, 0.999999), surplus);
         var gain = Math.Max(0, p[model.TemptationSlot[provision]]) * MechanismDefaults.OpportunityDays / model.RateUnitDays;
-        return ComplianceRules.ViolationProbability(gain, cost, MechanismDefaults.TemptationNoise);
+        if (model.PartialGainSlot[provision] < 0)
+        {
+            return ComplianceRules.ViolationProbability(gain, cost, MechanismDefaults.TemptationNoise);
+        }
+
+        // A partial violation takes a share γ of the provision: the expected share violated is v_full + γ · v_partial.
+        var gainShare = Math.Clamp(p[model.PartialGainSlot[provision]], 0, 1);
+        var (fullAbove, partialAbove) = ComplianceRules.ViolationThresholds(
+            cost, gainShare, Math.Clamp(p[model.PartialDetectionSlot[provision]], 0, 1));
+        var full = ComplianceRules.ViolationProbability(gain, fullAbove, MechanismDefaults.TemptationNoise);
+        var partly = ComplianceRules.ViolationProbability(gain, partialAbove, MechanismDefaults.TemptationNoise) - full;
+        return full + gainShare * Math.Max(0, partly);
     }
 
     /// <summary>

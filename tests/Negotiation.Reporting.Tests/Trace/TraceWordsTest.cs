@@ -94,4 +94,20 @@ public sealed class TraceWordsTest
         Assert.DoesNotContain("nobody had violated", sentence, StringComparison.Ordinal);
         Assert.StartsWith("The agreement collapsed in period 9 after a false alarm (Upstream was reported violating in a period in which it had complied)", sentence, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ComplianceOutcome_Expiry_SaysTheAgreementRanItsCourse_NotThatItWasWithdrawn()
+    {
+        // Every provision lapsed at its sunset after period 26: the run ended with cause Expiry, PeriodsHeld 26.
+        var trace = TraceFixture.RiverTrace(3) with
+        {
+            Compliance = new TraceCompliance(52, 7, [], new ComplianceResult(26, CollapseCause.Expiry, -1, 0)),
+        };
+
+        var sentence = TraceWords.ComplianceOutcome(trace, trace.Compliance!);
+
+        Assert.DoesNotContain("withdrawal", sentence, StringComparison.Ordinal);
+        Assert.StartsWith("The agreement ran its course: every provision lapsed at its sunset after period 26", sentence, StringComparison.Ordinal);
+        Assert.Equal(26, TraceWords.LastPeriod(trace.Compliance!));
+    }
 }

@@ -39,6 +39,32 @@ public class ComplianceBinderTest
     }
 
     [Fact]
+    public void PartialViolationAndWithdrawal_AreRead()
+    {
+        var design = Fixture.Load(WithCompliance(
+            "provisions: {p: {obligated: [usa], temptation: 0.1, partial: {gain: 0.4, detection: 0.1}}}",
+            "withdrawal: {probability: 0.02, noticeDays: 90, parties: [usa]}")).Baseline.Scenario.Compliance!;
+
+        Assert.Equal(new PartialViolation(0.4, 0.1), design.Provisions[0].Partial);
+        Assert.Equal((0.02, 90.0), (design.Withdrawal!.Probability.Mean, design.Withdrawal.NoticeDays));
+        Assert.Equal(["usa"], design.Withdrawal.Parties!);
+    }
+
+    [Fact]
+    public void PartialGainAboveOne_IsAnError()
+    {
+        Assert.Contains(
+            "compliance.provisions.p.partial.gain is 1.5; expected a number between 0 and 1",
+            Fixture.Error(WithCompliance("provisions: {p: {obligated: [usa], temptation: 0.1, partial: {gain: 1.5, detection: 0.1}}}")));
+    }
+
+    [Fact]
+    public void WithdrawalWithoutProbability_IsAnError()
+    {
+        Assert.Contains("probability", Fixture.Error(WithCompliance("provisions: {}", "withdrawal: {noticeDays: 90}")));
+    }
+
+    [Fact]
     public void ProvisionStageUnknown_SuggestsTheClosest()
     {
         Assert.Contains(

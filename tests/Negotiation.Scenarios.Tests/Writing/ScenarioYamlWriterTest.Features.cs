@@ -44,11 +44,11 @@ public partial class ScenarioYamlWriterTest
         var compliance = new ComplianceDesign(
             52,
             7,
-            [new Provision("flights", "No flights", ["russia"], new PertDist(0.01, 0.03, 0.08), 0.1, new TermCondition("accession", ["ban"]))],
+            [new Provision("flights", "No flights", ["russia"], new PertDist(0.01, 0.03, 0.08), 0.1, new TermCondition("accession", ["ban"])) { Partial = new PartialViolation(0.4, 0.1) }],
             [new Mechanism("jic", "Joint Implementation Center", MechanismKind.JointMonitoring, Detection: 0.6, Stage: "start", When: new TermCondition("troops", [], 0, 50))],
             [new Spoiler("nusra", "Jabhat al-Nusra", 0.3, 0.4, ["russia"])],
             [new Stage("start", "JIC starts", 7, 0.02)],
-            new RenewalTerms(1825, 365, 0.1));
+            new RenewalTerms(1825, 365, 0.1)) { Withdrawal = new WithdrawalTerms(0.02, 90, ["russia"]) };
         return new Scenario(
             new ScenarioMetadata("everything", "Everything: a test", "Line one\nline two", ["seed.txt"], 1),
             issues,
@@ -82,6 +82,8 @@ public partial class ScenarioYamlWriterTest
     [InlineData("protocol:\n  type: single-text\n  signatories: [russia, nato]\n  rule: majority\n  proposers: [russia]\n  deadline: 12\n  roundDays: 3.5\n  mediator: usa\n  opening: draft")]
     [InlineData("    effects:\n      - {actor: russia, reservation: -0.05}\n      - {actor: usa, issue: accession, option: ban, value: -0.1}\n      - {actor: nato, issue: troops, value: 0.2}")]
     [InlineData("compliance:\n  horizon: 52\n  periodDays: 7\n  provisions:\n    flights:\n      name: No flights\n      obligated: [russia]\n      temptation: {dist: pert, min: 0.01, mode: 0.03, max: 0.08}\n      penalty: 0.1\n      when: {issue: accession, options: [ban]}")]
+    [InlineData("      when: {issue: accession, options: [ban]}\n      partial: {gain: 0.4, detection: 0.1}")]
+    [InlineData("  renewal: {everyDays: 1825, noticeDays: 365, withdrawalProbability: 0.1}\n  withdrawal: {probability: 0.02, noticeDays: 90, parties: [russia]}\n")]
     [InlineData("    jic:\n      name: Joint Implementation Center\n      type: joint-monitoring\n      detection: 0.6\n      stage: start\n      when: {issue: troops, min: 0, max: 50}")]
     [InlineData("  spoilers:\n    nusra:\n      name: Jabhat al-Nusra\n      attackProbability: 0.3\n      misattribution: 0.4\n      blamedOn: [russia]")]
     [InlineData("  stages:\n    start:\n      name: JIC starts\n      afterDays: 7\n      reward: 0.02\n  renewal: {everyDays: 1825, noticeDays: 365, withdrawalProbability: 0.1}\n")]

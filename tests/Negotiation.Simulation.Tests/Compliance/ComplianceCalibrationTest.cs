@@ -20,11 +20,47 @@ public sealed class ComplianceCalibrationTest
     }
 
     [Fact]
-    public void Survival_WithoutSpread_IsTheConstantHazardCurve()
+    public void Survival_WithoutSpreadOrEarlyExcess_IsTheConstantHazardCurveAfterTheResponseWeek()
     {
+        // A violation seen on day s ends the ceasefire when the week of retaliation is over: exposed 364 − 7 = 357 days.
         var h = ComplianceCalibration.GenericHazard(0.0729, null);
 
-        Assert.Equal(Math.Exp(-h * 364), ComplianceCalibration.Survival(364, 0.0729, null, spread: 0), 1e-9);
+        Assert.Equal(Math.Exp(-h * 357), ComplianceCalibration.Survival(364, 0.0729, null, spread: 0, earlyExcess: 0), 1e-9);
+    }
+
+    [Fact]
+    public void EarlyTemptationFactor_ByHand()
+    {
+        // 1 + 5.23 · e^(−7/7) = 1 + 5.23 · 0.36787944 = 2.9240095.
+        Assert.Equal(2.9240095, ComplianceRules.EarlyTemptationFactor(7, 5.23, 7), 1e-6);
+        Assert.Equal(1.0, ComplianceRules.EarlyTemptationFactor(7, 0, 7));
+    }
+
+    [Fact]
+    public void PeriodViolationProbability_ADay_IsTheProbabilityAtItsMidpoint()
+    {
+        // One part for a day: the midpoint 0.5 days, factor 1 + 5.23 · e^(−0.5/7) = 5.8694583;
+        // P = 1 − Φ(ln(0.5 / (0.1 · 5.8694583)) + 0.5) = 1 − Φ(0.3396886) = 0.3670504.
+        Assert.Equal(0.3670504, ComplianceRules.PeriodViolationProbability(0.1, 0.5, 1, 0, 1, 5.23, 7), 1e-6);
+    }
+
+    [Fact]
+    public void PeriodViolationProbability_TheSecondWeek_AveragesTheProbabilityOverTwoParts()
+    {
+        // ⌈2 · 7 / 7⌉ = 2 parts with midpoints 8.75 and 12.25 days: factors 1 + 5.23 e^(−1.25) and 1 + 5.23 e^(−1.75);
+        // probabilities 0.1162821 and 0.0717414, mean 0.0940118 (the probability at the mean factor would differ).
+        Assert.Equal(0.0940118, ComplianceRules.PeriodViolationProbability(0.1, 0.5, 1, 7, 7, 5.23, 7), 1e-6);
+    }
+
+    [Fact]
+    public void EarlyExcess_IsTheSolvedValue_ThirtyDayFailureAndOneYearSurvival()
+    {
+        // The constants solve both targets of the closed form at once (the nested solve is slow; check the solution).
+        var firstMonth = 1 - ComplianceCalibration.Survival(30, MechanismDefaults.GenericTemptation, null);
+        var year = ComplianceCalibration.Survival(ComplianceCalibration.YearDays, MechanismDefaults.GenericTemptation, null);
+
+        Assert.Equal(ComplianceCalibration.EarlyFailure, firstMonth, 0.003);
+        Assert.Equal(ComplianceCalibration.SurvivalWithoutMechanism, year, 0.003);
     }
 
     [Fact]

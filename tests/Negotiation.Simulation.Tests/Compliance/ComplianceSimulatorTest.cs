@@ -122,10 +122,13 @@ public sealed partial class ComplianceSimulatorTest
     [Fact]
     public void SimulatedViolationRate_MatchesTheClosedForm()
     {
-        // Rebels tempted by T = 0.3 per week, grim government, no mechanism: c = 0.5 · (0 + 1 · 1.9495726) = 0.974786;
-        // v = 1 − Φ(ln(0.974786 / 0.3) + 0.5) = 0.046631 per weekly opportunity, so a weekly period holds
-        // Poisson(0.046631) violations (a detected one ends it at once, which trims a second one: under 0.1%).
-        // Over 20,000 first periods the standard error is √(0.0466 · 0.9534 / 20000) = 0.0015; allow 4 of them.
+        // Rebels tempted by T = 0.3 per week, grim government, no mechanism: c = 0.5 · (0 + 1 · 1.9495726) = 0.974786.
+        // The first week carries the early excess of temptation: two parts with midpoints 1.75 and 5.25 days,
+        // v = (1 − Φ(ln(c / (0.3 · (1 + 5.23 e^(−0.25)))) + 0.5) + 1 − Φ(ln(c / (0.3 · (1 + 5.23 e^(−0.75)))) + 0.5)) / 2
+        //   = (0.478277 + 0.332092) / 2 = 0.405185 per weekly opportunity: the week holds N ~ Poisson(0.405185)
+        // violations, each detected with probability 0.5, and the first detected one ends it at once. The violations
+        // recorded are min(N, G) with G geometric(0.5): E = Σ_k P(N ≥ k) 0.5^(k − 1) = 0.366778, variance 0.30405, so over
+        // 20,000 runs the standard error is 0.0039; allow 4 of them.
         var rig = RebelsBound(Ceasefire.Traits(ResponseKind.GrimTrigger), 0.3, horizon: 1);
         var observer = new RecordingObserver();
         for (var r = 0; r < 20_000; r++)
@@ -135,7 +138,8 @@ public sealed partial class ComplianceSimulatorTest
 
         var rate = observer.Violations.Count / 20_000.0;
 
-        Assert.Equal(0.046631, ComplianceRules.ViolationProbability(0.3, 0.974786, MechanismDefaults.TemptationNoise), 1e-5);
-        Assert.InRange(rate, 0.046631 - 0.006, 0.046631 + 0.006);
+        Assert.Equal(0.405185, ComplianceRules.PeriodViolationProbability(0.3, 0.974786, MechanismDefaults.TemptationNoise, 0, 7,
+            MechanismDefaults.EarlyTemptationExcess, MechanismDefaults.EarlyTemptationDays), 1e-5);
+        Assert.InRange(rate, 0.366778 - 0.016, 0.366778 + 0.016);
     }
 }

@@ -46,6 +46,14 @@ internal sealed class RecordingObserver : IComplianceObserver
 
     public void WithdrawalNotice(int period, int effectivePeriod) => Log.Add($"notice {period} until {effectivePeriod}");
 
+    public List<(int Period, int Party, int EffectivePeriod)> PartyNotices { get; } = [];
+
+    public void PartyWithdrawalNotice(int period, int party, int effectivePeriod)
+    {
+        PartyNotices.Add((period, party, effectivePeriod));
+        Log.Add($"party {party} notice {period} until {effectivePeriod}");
+    }
+
     public void Ended(ComplianceResult result)
     {
         Result = result;
