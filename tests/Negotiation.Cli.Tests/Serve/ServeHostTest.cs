@@ -70,16 +70,18 @@ public sealed class ServeHostTest(ServeFixture server) : IClassFixture<ServeFixt
     [Fact]
     public async Task Run_AChangeMovesTheWhatIfAndOnlyIt_OnTheSameFutures()
     {
-        // East's reservation pinned at the top of its range: East walks away more often, so fewer deals; the baseline,
-        // run on the same futures, does not move at all.
+        // West's reservation pinned at the top of its range (0.75): in most futures no package gives both sides their
+        // reservation values, so fewer deals; the baseline, run on the same futures, does not move at all. (Pinning
+        // East's at the top of its range instead raises the rate under private information: West then knows East's
+        // reservation value exactly and no longer offers too little in the last round.)
         var before = await Summary("""{"changes": [], "runs": 2000}""");
-        var after = await Summary("""{"changes": [{"path": "actors.east.reservation", "pin": 0.45}], "runs": 2000}""");
+        var after = await Summary("""{"changes": [{"path": "actors.west.reservation", "pin": 0.75}], "runs": 2000}""");
 
         var baseline = before.GetProperty("variants")[0];
         Assert.Equal(baseline.GetRawText(), after.GetProperty("variants")[0].GetRawText());
         var whatIf = after.GetProperty("variants")[1];
         Assert.Equal("what-if", whatIf.GetProperty("id").GetString());
-        Assert.Equal("Set on the what-if page: actors.east.reservation pinned at 0.45.", whatIf.GetProperty("description").GetString());
+        Assert.Equal("Set on the what-if page: actors.west.reservation pinned at 0.75.", whatIf.GetProperty("description").GetString());
         var difference = whatIf.GetProperty("vsBaseline").GetProperty("agreementRate");
         Assert.True(difference.GetProperty("estimate").GetDouble() < 0, difference.GetRawText());
         Assert.True(difference.GetProperty("ci95").GetProperty("high").GetDouble() < 0, "the paired interval should exclude zero: " + difference.GetRawText());
