@@ -59,7 +59,7 @@ def series(path):
     for p in points:
         figure = next(f for f in p["figures"] if f["id"] == "agreement_rate")
         rates.append((figure["estimate"], figure["ciLow"], figure["ciHigh"]))
-    return sweep["variant"], sweep["runs"], rates
+    return sweep["variant"]["id"], sweep["runs"], rates
 
 
 def draw(out, label, colour, rates, dashed, legend_y):
