@@ -119,3 +119,9 @@ public sealed record ResponseEntry(int Period, int Responder, int Offender, Resp
 
 /// <summary>Notice of withdrawal given at a renewal date; the agreement ends after <paramref name="EffectivePeriod"/>.</summary>
 public sealed record WithdrawalEntry(int Period, int EffectivePeriod) : ComplianceEntry(Period);
+
+/// <summary>
+/// <paramref name="Party"/> gave notice under the agreement's withdrawal clause; it leaves after
+/// <paramref name="EffectivePeriod"/>, and the others go on while two parties remain.
+/// </summary>
+public sealed record PartyWithdrawalEntry(int Period, int Party, int EffectivePeriod) : ComplianceEntry(Period);

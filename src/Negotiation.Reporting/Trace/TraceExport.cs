@@ -170,6 +170,7 @@ public static class TraceExport
                 SpoilerEntry x => new Row(C, x.Period, TraceWords.PartyId(trace, s.Actors.Count + x.Spoiler), "spoiler-attack", x.Misattributed ? "misattributed" : "attributed", Detail: text),
                 ResponseEntry x => new Row(C, x.Period, TraceWords.PartyId(trace, x.Responder), TraceWords.Kind(x), TraceWords.PartyId(trace, x.Offender), Detail: text),
                 WithdrawalEntry x => new Row(C, x.Period, "", "withdrawal-notice", x.EffectivePeriod.ToString(System.Globalization.CultureInfo.InvariantCulture), Detail: text),
+                PartyWithdrawalEntry x => new Row(C, x.Period, TraceWords.PartyId(trace, x.Party), TraceWords.Kind(x), x.EffectivePeriod.ToString(System.Globalization.CultureInfo.InvariantCulture), Detail: text),
                 _ => throw new InvalidOperationException("unknown compliance entry " + e.GetType().Name),
             };
         }

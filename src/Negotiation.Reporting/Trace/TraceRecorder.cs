@@ -87,6 +87,9 @@ public sealed class TraceRecorder : INegotiationObserver, IComplianceObserver
 
     public void WithdrawalNotice(int period, int effectivePeriod) => _entries.Add(new WithdrawalEntry(period, effectivePeriod));
 
+    public void PartyWithdrawalNotice(int period, int party, int effectivePeriod) =>
+        _entries.Add(new PartyWithdrawalEntry(period, party, effectivePeriod));
+
     public void Ended(ComplianceResult result) => Compliance = result;
 
     private RoundBuilder Current(int round) =>

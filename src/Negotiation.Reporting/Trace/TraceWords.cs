@@ -260,6 +260,8 @@ internal static class TraceWords
                 };
             case WithdrawalEntry w:
                 return $"notice of withdrawal given at the renewal date: the agreement ends after period {w.EffectivePeriod}";
+            case PartyWithdrawalEntry p:
+                return $"{Party(trace, p.Party)} gives notice under the withdrawal clause: it leaves after period {p.EffectivePeriod}, and the others go on while two parties remain";
             default:
                 return null;
         }
@@ -275,6 +277,7 @@ internal static class TraceWords
         PenaltyEntry => "penalty",
         SpoilerEntry => "spoiler-attack",
         ResponseEntry r => r.Action.ToString().ToLowerInvariant(),
+        PartyWithdrawalEntry => "party-withdrawal-notice",
         _ => "withdrawal-notice",
     };
 }

@@ -33,6 +33,26 @@ public sealed class TraceCommandTest
     }
 
     [Fact]
+    public void WithdrawalClause_TheTraceSaysWhoGaveNoticeAndWhenItLeaves()
+    {
+        // East may leave under the withdrawal clause (half a chance per week, two weeks' notice). The engine told
+        // observers, but the trace recorder ignored it: the trace showed the agreement ending by withdrawal without
+        // saying who had left.
+        using var dir = new TempDirectory();
+        var file = dir.Combine("small-withdrawal.yaml");
+        File.WriteAllText(file, File.ReadAllText(TestCli.TestData("small.yaml")).Replace(
+            "compliance:\n  horizon: 52\n  periodDays: 7\n",
+            "compliance:\n  horizon: 52\n  periodDays: 7\n  withdrawal: {probability: 0.5, noticeDays: 14, parties: [east]}\n",
+            StringComparison.Ordinal));
+
+        var result = TestCli.Run("trace", file, "--find", "agreement", "--format", "csv");
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Contains(",east,party-withdrawal-notice,", result.Out, StringComparison.Ordinal);
+        Assert.Contains("East gives notice under the withdrawal clause", TestCli.Run("trace", file, "--find", "agreement").Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Out_WritesTheFileAndNothingToStdout()
     {
         using var dir = new TempDirectory();

@@ -62,4 +62,13 @@ public sealed class TraceRecorderTest
             recorder.Entries.Select(e => e.GetType()));
         Assert.Equal(CollapseCause.Violation, recorder.Compliance!.Value.Cause);
     }
+
+    [Fact]
+    public void PartyWithdrawalNotice_IsRecorded_WithTheParty()
+    {
+        // IComplianceObserver's default ignores it; the trace must show who left, and when.
+        IComplianceObserver recorder = new TraceRecorder();
+        recorder.PartyWithdrawalNotice(4, 1, 8);
+        Assert.Equal([new PartyWithdrawalEntry(4, 1, 8)], ((TraceRecorder)recorder).Entries);
+    }
 }

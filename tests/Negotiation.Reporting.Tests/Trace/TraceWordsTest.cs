@@ -110,4 +110,15 @@ public sealed class TraceWordsTest
         Assert.StartsWith("The agreement ran its course: every provision lapsed at its sunset after period 26", sentence, StringComparison.Ordinal);
         Assert.Equal(26, TraceWords.LastPeriod(trace.Compliance!));
     }
+
+    [Fact]
+    public void Entry_PartyWithdrawalNotice_NamesTheParty_AndSaysTheOthersGoOn()
+    {
+        var trace = TraceFixture.RiverTrace(3);
+        ComplianceEntry[] entries = [new PartyWithdrawalEntry(4, 0, 8)];
+
+        Assert.Equal("Upstream gives notice under the withdrawal clause: it leaves after period 8, and the others go on while two parties remain",
+            TraceWords.Entry(trace, entries, 0));
+        Assert.Equal("party-withdrawal-notice", TraceWords.Kind(entries[0]));
+    }
 }
