@@ -240,7 +240,7 @@ internal sealed class Beliefs
     }
 
     /// <summary>The quantile (l − ½)/L of level <paramref name="level"/> of <paramref name="levels"/>.</summary>
-    public static double LevelQuantile(int level, int levels) => (level - 0.5) / levels;
+    private static double LevelQuantile(int level, int levels) => (level - 0.5) / levels;
 
     /// <summary>Two weighted quantiles of one set (<see cref="Quantile"/>), sorting its types once.</summary>
     public void Quantiles(int set, Measure measure, double first, double second, out double atFirst, out double atSecond)
@@ -294,7 +294,7 @@ internal sealed class Beliefs
     /// judged against the threshold <paramref name="measure"/> (lagged, or this round's in the last possible round),
     /// with the observers' noise: Σ_k w_k σ((U − τ_k + tol) / λ).
     /// </summary>
-    public double AcceptanceProbability(int set, double utility, Measure measure = Measure.LaggedThreshold)
+    public double AcceptanceProbability(int set, double utility, Measure measure)
     {
         var noise = Layout.Noise;
         var p = 0.0;

@@ -397,11 +397,11 @@ public static class NegotiationSimulator
 
             if (!deal.Known)
             {
-                deal.Learn(Obtainable(ws, s, reservation - Tolerance, deal.Next, levels, DealSlot));
+                deal.Learn(Obtainable(ws, s, reservation - Tolerance, deal.Next, DealSlot));
             }
             else
             {
-                goodDeal.Learn(Obtainable(ws, s, reservation + half - Tolerance, goodDeal.Next, levels, GoodDealSlot));
+                goodDeal.Learn(Obtainable(ws, s, reservation + half - Tolerance, goodDeal.Next, GoodDealSlot));
             }
         }
 
@@ -416,7 +416,7 @@ public static class NegotiationSimulator
             observer.WeighedStaying(round, s, chance, value, leaves);
             if (leaves)
             {
-                SetPartyThresholds(ws, s, 1, levels);
+                SetPartyThresholds(ws, s, 1);
                 observer.WalkedOut(round, s, reservation, ws.Obtainable.BestObtainable(ws, s, ws.PartyThreshold));
             }
         }
@@ -478,7 +478,7 @@ public static class NegotiationSimulator
         {
             0 => _start,
             1 when Lowest == _start && _start < Highest => _start + 1,
-            1 when Lowest < _start && _start > 1 && Lowest < _start - 1 => _start - 1,
+            1 when _lowestNot == _start && _start > 1 => _start - 1,
             _ => (Lowest + _lowestNot) / 2,
         };
 
@@ -509,12 +509,12 @@ public static class NegotiationSimulator
 
     /// <summary>
     /// Whether a package worth <paramref name="minimum"/> to <paramref name="s"/> is obtainable with every party at level
-    /// <paramref name="level"/> of <paramref name="levels"/>; answered from <see cref="ObtainabilityMemo"/> when an
-    /// earlier exact answer decides it.
+    /// <paramref name="level"/> of its belief (chance <paramref name="slot"/>); answered from <see cref="ObtainabilityMemo"/>
+    /// when an earlier exact answer decides it.
     /// </summary>
-    private static bool Obtainable(NegotiationWorkspace ws, int s, double minimum, int level, int levels, int slot)
+    private static bool Obtainable(NegotiationWorkspace ws, int s, double minimum, int level, int slot)
     {
-        SetPartyThresholds(ws, s, level, levels);
+        SetPartyThresholds(ws, s, level);
         var memo = ws.ObtainabilityMemo;
         if (memo.TryRecall(s, slot, level, minimum, ws.PartyThreshold, ws.UtilVersion, out var obtainable))
         {
@@ -530,16 +530,17 @@ public static class NegotiationSimulator
         return obtainable;
     }
 
-    /// <summary>Each other actor's reservation value at level <paramref name="level"/> of <paramref name="levels"/> of <paramref name="s"/>'s belief about it.</summary>
-    private static void SetPartyThresholds(NegotiationWorkspace ws, int s, int level, int levels)
+    /// <summary>
+    /// Each other actor's reservation value at level <paramref name="level"/> of <paramref name="s"/>'s belief about it
+    /// (with point-mass beliefs, one level: every level of a single type is its value).
+    /// </summary>
+    private static void SetPartyThresholds(NegotiationWorkspace ws, int s, int level)
     {
         var model = ws.Model;
         for (var b = 0; b < model.ActorCount; b++)
         {
             var set = b == s ? -1 : model.Beliefs.SetFor(s, b);
-            ws.PartyThreshold[b] = set < 0 ? ws.Reservation[b]
-                : levels == Beliefs.Levels ? ws.Beliefs.ReservationAtLevel(set, level)
-                : ws.Beliefs.Quantile(set, Beliefs.Measure.Reservation, Beliefs.LevelQuantile(level, levels));
+            ws.PartyThreshold[b] = set < 0 ? ws.Reservation[b] : ws.Beliefs.ReservationAtLevel(set, level);
         }
     }
 
