@@ -128,23 +128,15 @@ public static class ExpectedUtilityRun
 
     private static string Nearest(IssuePrediction i)
     {
-        if (i.NearestOption is not { } shares)
+        var k = i.ModalOption;
+        if (k < 0)
         {
             return i.Kind == IssueKind.Continuous
                 ? string.Create(CultureInfo.InvariantCulture, $"{i.OutcomeInUnits:0.#}{(i.Unit is null ? "" : " " + i.Unit)}")
                 : "-";
         }
 
-        var k = 0;
-        for (var j = 1; j < shares.Count; j++)
-        {
-            if (shares[j] > shares[k])
-            {
-                k = j;
-            }
-        }
-
-        return $"{i.Order[k]} {shares[k]:P0}";
+        return $"{i.Order[k]} {i.NearestOption![k]:P0}";
     }
 
     private static string F(double x) => double.IsNaN(x) ? "-" : x.ToString("0", CultureInfo.InvariantCulture);

@@ -145,23 +145,15 @@ public static class ForecastSection
 
     private static string Nearest(IssuePrediction issue)
     {
-        if (issue.NearestOption is not { } shares || issue.Order.Count != shares.Count)
+        var k = issue.ModalOption;
+        if (k < 0)
         {
             return issue.Kind == IssueKind.Continuous && double.IsFinite(issue.OutcomeInUnits)
                 ? H(Text.Number(issue.OutcomeInUnits, "0.#") + (issue.Unit is null ? "" : " " + issue.Unit))
                 : "–";
         }
 
-        var k = 0;
-        for (var j = 1; j < shares.Count; j++)
-        {
-            if (shares[j] > shares[k])
-            {
-                k = j;
-            }
-        }
-
-        return $"{H(issue.Order[k])} ({Text.Percent(shares[k], 0)})";
+        return $"{H(issue.Order[k])} ({Text.Percent(issue.NearestOption![k], 0)})";
     }
 
     // Cells are already-escaped HTML.

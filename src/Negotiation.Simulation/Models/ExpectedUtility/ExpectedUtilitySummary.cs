@@ -38,7 +38,34 @@ public sealed record IssuePrediction(
     double StartMedian,
     double SettledShare,
     AgreedTerms? Bargaining,
-    IReadOnlyList<PositionPath> Actors);
+    IReadOnlyList<PositionPath> Actors)
+{
+    /// <summary>
+    /// Discrete: the index in <see cref="Order"/> of the option the forecast is nearest in the most runs (the first on
+    /// ties); −1 when there is no such share per option (a continuous issue).
+    /// </summary>
+    public int ModalOption
+    {
+        get
+        {
+            if (NearestOption is not { } shares || shares.Count == 0 || shares.Count != Order.Count)
+            {
+                return -1;
+            }
+
+            var k = 0;
+            for (var j = 1; j < shares.Count; j++)
+            {
+                if (shares[j] > shares[k])
+                {
+                    k = j;
+                }
+            }
+
+            return k;
+        }
+    }
+}
 
 /// <summary>Everything the expected-utility family reports for one variant.</summary>
 public sealed record ExpectedUtilitySummary(string Scenario, string Variant, long Runs, ulong Seed, int Rounds, IReadOnlyList<IssuePrediction> Issues)
