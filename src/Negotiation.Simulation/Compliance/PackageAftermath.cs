@@ -19,6 +19,8 @@ public sealed class PackageAftermath
     private readonly int[] _issueStart;
     private readonly double[] _candidateTerm;
     private readonly int[] _tied;   // provisions with a term condition, in scenario order
+    private readonly TermGroups _groups;
+    private readonly int[] _bound;  // actors obligated by some tied provision: the only ones whose surplus is read
 
     private PackageAftermath(ComplianceModel model, int[] issueStart, double[] candidateTerm, int[] tied)
     {
@@ -26,6 +28,8 @@ public sealed class PackageAftermath
         _issueStart = issueStart;
         _candidateTerm = candidateTerm;
         _tied = tied;
+        _groups = TermGroups.Build(model, issueStart, candidateTerm, tied);
+        _bound = tied.SelectMany(j => model.Obligated[j]).Distinct().Order().ToArray();
     }
 
     /// <summary>Candidates (terms of all issues, flat) the factors are given for.</summary>
@@ -62,25 +66,32 @@ public sealed class PackageAftermath
         var n = model.ActorCount;
         var t = CandidateCount;
         keep[..(n * t)].Fill(1.0);
-        foreach (var j in _tied)
+        Span<double> surplus = n <= 256 ? stackalloc double[n] : new double[n];
+        foreach (var i in _bound)
         {
-            var gate = model.ProvisionGate[j]!;
-            var issue = gate.Issue;
-            for (var c = _issueStart[issue]; c < _issueStart[issue + 1]; c++)
-            {
-                if (!gate.MatchesTerm(_candidateTerm[c]))
-                {
-                    continue;
-                }
+            surplus[i] = ExpectedSurplus(i, weight, value, reservation);
+        }
 
+        for (var k = 0; k < _tied.Length; k++)
+        {
+            var j = _tied[k];
+            var issue = model.ProvisionGate[j]!.Issue;
+            for (var g = _groups.Start[k]; g < _groups.Start[k + 1]; g++)
+            {
+                // Every candidate of a group brings the same mechanisms, so the chance is computed once per group.
+                var term = _candidateTerm[_groups.Candidates[_groups.CandidateStart[g]]];
                 foreach (var i in model.Obligated[j])
                 {
-                    var kept = 1 - ViolationChance(p, j, i, _candidateTerm[c], issue, ExpectedSurplus(i, weight, value, reservation));
-                    for (var a = 0; a < n; a++)
+                    var kept = 1 - ViolationChance(p, j, i, term, issue, surplus[i]);
+                    for (var q = _groups.CandidateStart[g]; q < _groups.CandidateStart[g + 1]; q++)
                     {
-                        if (!Obliges(j, a))
+                        var c = _groups.Candidates[q];
+                        for (var a = 0; a < n; a++)
                         {
-                            keep[a * t + c] *= kept;
+                            if (!Obliges(j, a))
+                            {
+                                keep[a * t + c] *= kept;
+                            }
                         }
                     }
                 }
@@ -103,8 +114,7 @@ public sealed class PackageAftermath
         var penalty = Math.Max(0, p[model.ProvisionPenaltySlot[provision]]);
         for (var m = 0; m < model.MechanismCount; m++)
         {
-            var gate = model.MechanismGate[m];
-            if (gate is not null && (gate.Issue != issue || !gate.MatchesTerm(term)))
+            if (!MechanismApplies(model, m, issue, term))
             {
                 continue;
             }
@@ -169,5 +179,75 @@ public sealed class PackageAftermath
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Per tied provision (k, its index in the tied list), the candidates its condition matches, grouped by the
+    /// mechanisms they bring: two candidates are in one group when every mechanism's condition applies to both or to
+    /// neither (<see cref="MechanismApplies"/>). <see cref="ViolationChance"/> reads a term only through those
+    /// conditions, so it is the same for every candidate of a group. Groups of provision k are
+    /// <c>Start[k] .. Start[k + 1] − 1</c>; group g's candidates are <c>Candidates[CandidateStart[g] .. CandidateStart[g + 1] − 1]</c>.
+    /// </summary>
+    private sealed record TermGroups(int[] Start, int[] CandidateStart, int[] Candidates)
+    {
+        public static TermGroups Build(ComplianceModel model, int[] issueStart, double[] candidateTerm, int[] tied)
+        {
+            var start = new List<int> { 0 };
+            var candidateStart = new List<int> { 0 };
+            var candidates = new List<int>();
+            foreach (var j in tied)
+            {
+                var gate = model.ProvisionGate[j]!;
+                var issue = gate.Issue;
+                var groups = new List<(double Term, List<int> Members)>();
+                for (var c = issueStart[issue]; c < issueStart[issue + 1]; c++)
+                {
+                    if (!gate.MatchesTerm(candidateTerm[c]))
+                    {
+                        continue;
+                    }
+
+                    var group = groups.FindIndex(g => SameMechanisms(model, issue, g.Term, candidateTerm[c]));
+                    if (group < 0)
+                    {
+                        groups.Add((candidateTerm[c], [c]));
+                    }
+                    else
+                    {
+                        groups[group].Members.Add(c);
+                    }
+                }
+
+                foreach (var (_, members) in groups)
+                {
+                    candidates.AddRange(members);
+                    candidateStart.Add(candidates.Count);
+                }
+
+                start.Add(candidateStart.Count - 1);
+            }
+
+            return new TermGroups(start.ToArray(), candidateStart.ToArray(), candidates.ToArray());
+        }
+
+        private static bool SameMechanisms(ComplianceModel model, int issue, double a, double b)
+        {
+            for (var m = 0; m < model.MechanismCount; m++)
+            {
+                if (MechanismApplies(model, m, issue, a) != MechanismApplies(model, m, issue, b))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>True when mechanism m comes with term <paramref name="term"/> on <paramref name="issue"/>: it has no condition, or its condition is on that issue and matches the term.</summary>
+    private static bool MechanismApplies(ComplianceModel model, int m, int issue, double term)
+    {
+        var gate = model.MechanismGate[m];
+        return gate is null || (gate.Issue == issue && gate.MatchesTerm(term));
     }
 }

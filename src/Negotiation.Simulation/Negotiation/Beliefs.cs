@@ -19,9 +19,13 @@ internal sealed class Beliefs
     private readonly double[] _priorMean;
     private readonly double[] _sortValue;
     private readonly double[] _sortWeight;
+    private readonly int[] _sortIndex;
+    private readonly int[] _sortOrder;
     private readonly double[] _levelReservation;
     private readonly bool[] _levelsFresh;
     private readonly RngRandom _random = new(default);
+    private BeliefDraws? _shared;
+    private int[] _sharedEntry = [];
 
     /// <summary>
     /// L, the quantile levels of the walk-out test (docs/model.md §5.4): the chance of a deal is read at the
@@ -42,6 +46,12 @@ internal sealed class Beliefs
         _priorMean = new double[layout.SetCount];
         _sortValue = new double[_typeCount];
         _sortWeight = new double[_typeCount];
+        _sortIndex = new int[_typeCount];
+        _sortOrder = new int[layout.SetCount * MeasureCount * _typeCount];
+        for (var i = 0; i < _sortOrder.Length; i++)
+        {
+            _sortOrder[i] = i % _typeCount;
+        }
         _levelReservation = new double[layout.SetCount * Levels];
         _levelsFresh = new bool[layout.SetCount];
     }
@@ -57,6 +67,23 @@ internal sealed class Beliefs
 
     /// <summary>Type <paramref name="type"/>'s reservation value this round, r_{b,k}(r) (with the opening commitment).</summary>
     public double TypeReservation(int set, int type) => _reservation[At(set, type)];
+
+    /// <summary>
+    /// Takes the drawn types of sets that draw like another variant's from <paramref name="draws"/> (one per worker)
+    /// instead of drawing them again. Sets whose types are the truth (a fixed prior) are not shared.
+    /// </summary>
+    public void ShareDraws(BeliefDraws draws)
+    {
+        var layout = Layout;
+        _shared = draws;
+        _sharedEntry = new int[layout.SetCount];
+        for (var set = 0; set < layout.SetCount; set++)
+        {
+            _sharedEntry[set] = layout.Prior[set].IsFixed
+                ? -1
+                : draws.Register(layout.Stream[set], layout.Prior[set], layout.HoldsTruth[set] ? 1 : 0, _typeCount);
+        }
+    }
 
     /// <summary>Draws every set's types for a run: a pure function of (seed, run, set); weights equal.</summary>
     public void Draw(ReadOnlySpan<double> truth, ulong seed, long run)
@@ -74,10 +101,20 @@ internal sealed class Beliefs
                 first = 1;
             }
 
-            var rng = Rng.For(runKey, layout.Stream[set]);
-            for (var k = first; k < _typeCount; k++)
+            var types = _base.AsSpan(At(set, 0), _typeCount);
+            var entry = _shared is null ? -1 : _sharedEntry[set];
+            if (entry < 0 || !_shared!.TryCopy(entry, seed, run, types))
             {
-                _base[At(set, k)] = prior.IsFixed ? truth[layout.Observed[set]] : ParameterSampler.Draw(prior, ref rng, _random);
+                var rng = Rng.For(runKey, layout.Stream[set]);
+                for (var k = first; k < _typeCount; k++)
+                {
+                    types[k] = prior.IsFixed ? truth[layout.Observed[set]] : ParameterSampler.Draw(prior, ref rng, _random);
+                }
+
+                if (entry >= 0)
+                {
+                    _shared!.Keep(entry, seed, run, types);
+                }
             }
 
             var mean = 0.0;
@@ -192,6 +229,9 @@ internal sealed class Beliefs
     /// <summary>σ(z) = 1 / (1 + e^(−z)).</summary>
     internal static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
 
+    /// <summary>The number of <see cref="Measure"/>s.</summary>
+    private const int MeasureCount = 3;
+
     /// <summary>Which of a type's numbers a quantile or a probability is taken of.</summary>
     public enum Measure : byte
     {
@@ -266,9 +306,19 @@ internal sealed class Beliefs
         return _sortValue[count - 1];
     }
 
-    /// <summary>Type values of a set, ascending, with their weights, in the sort buffers (insertion sort: K is small).</summary>
+    /// <summary>
+    /// Type values of a set, ascending, with their weights, in the sort buffers; equal values keep the types' order
+    /// (a stable sort, whose result is unique). Types move little between rounds, so the order of the set's previous
+    /// sort by the same measure is tried first and kept when it is still sorted; otherwise an insertion sort (K is small).
+    /// </summary>
     private int SortTypes(int set, Measure measure)
     {
+        var order = _sortOrder.AsSpan((set * MeasureCount + (int)measure) * _typeCount, _typeCount);
+        if (TryPreviousOrder(set, measure, order))
+        {
+            return _typeCount;
+        }
+
         for (var k = 0; k < _typeCount; k++)
         {
             var at = At(set, k);
@@ -279,14 +329,45 @@ internal sealed class Beliefs
             {
                 _sortValue[i] = _sortValue[i - 1];
                 _sortWeight[i] = _sortWeight[i - 1];
+                _sortIndex[i] = _sortIndex[i - 1];
                 i--;
             }
 
             _sortValue[i] = value;
             _sortWeight[i] = weight;
+            _sortIndex[i] = k;
         }
 
+        _sortIndex.AsSpan(0, _typeCount).CopyTo(order);
         return _typeCount;
+    }
+
+    /// <summary>
+    /// Fills the sort buffers in <paramref name="order"/> when that is the stable ascending order of the types' values
+    /// (each value at least the one before, equal values in type order, none NaN): then it is what the insertion sort
+    /// gives. False, with the buffers partly written, otherwise.
+    /// </summary>
+    private bool TryPreviousOrder(int set, Measure measure, ReadOnlySpan<int> order)
+    {
+        var previousValue = double.NegativeInfinity;
+        var previousType = -1;
+        for (var i = 0; i < order.Length; i++)
+        {
+            var k = order[i];
+            var at = At(set, k);
+            var value = Value(at, measure);
+            if (double.IsNaN(value) || value < previousValue || (value == previousValue && k < previousType))
+            {
+                return false;
+            }
+
+            _sortValue[i] = value;
+            _sortWeight[i] = _weight[at];
+            previousValue = value;
+            previousType = k;
+        }
+
+        return true;
     }
 
     /// <summary>

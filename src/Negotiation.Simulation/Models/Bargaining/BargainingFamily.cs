@@ -35,9 +35,11 @@ public sealed class BargainingPlan : IModelPlan
     public IModelWorkspace[] CreateWorkspaces()
     {
         var workspaces = new BargainingWorkspace[_models.Length];
+        var draws = new BeliefDraws();   // the variants draw most belief types alike: once per run
         for (var v = 0; v < workspaces.Length; v++)
         {
             workspaces[v] = new BargainingWorkspace(_models[v]);
+            workspaces[v].Runner.NegotiationWorkspace.Beliefs.ShareDraws(draws);
             if (v > 0 && Simulation.Variants[v].FollowsBaseline)
             {
                 workspaces[v].Runner.Follow(workspaces[0].Runner);
