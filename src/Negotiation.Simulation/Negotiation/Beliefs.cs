@@ -188,6 +188,11 @@ internal sealed class Beliefs
     /// </summary>
     private void Reweigh(int actor, double utility, Move move, bool yes, double bestUtility)
     {
+        if (_typeCount == 1)
+        {
+            return; // a point mass (complete information): w·L / (w·L) = 1, or the weight kept when L underflows
+        }
+
         var noise = Layout.Noise;
         foreach (var set in Layout.SetsAbout[actor])
         {
