@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Negotiation.Core.Common;
 using Negotiation.Core.Model;
 
@@ -30,6 +31,129 @@ public sealed class PackageAftermath
         _tied = tied;
         _groups = TermGroups.Build(model, issueStart, candidateTerm, tied);
         _bound = tied.SelectMany(j => model.Obligated[j]).Distinct().Order().ToArray();
+        _readSlots = ReadSlots(model, tied, _bound);
+        _signature = Signature();
+    }
+
+    private readonly int[] _readSlots;     // the parameter slots Fill reads, ascending
+    private readonly double[] _signature;  // everything else Fill reads, fixed at compile time
+
+    /// <summary>How many numbers <see cref="GatherInputs"/> writes.</summary>
+    public int InputCount => _readSlots.Length + _bound.Length * (IssueCount + CandidateCount + 1);
+
+    private int IssueCount => _issueStart.Length - 1;
+
+    /// <summary>
+    /// True when <paramref name="other"/> computes the same factors from the same inputs (<see cref="GatherInputs"/>):
+    /// the same candidates, provisions, mechanisms, partners, responses and parameter slots. Two variants' aftermaths
+    /// are alike when the variants leave compliance alone.
+    /// </summary>
+    public bool SameAs(PackageAftermath other) =>
+        ReferenceEquals(this, other) || MemoryMarshal.Cast<double, long>(_signature.AsSpan()).SequenceEqual(MemoryMarshal.Cast<double, long>(other._signature.AsSpan()));
+
+    /// <summary>
+    /// Every number of a run that <see cref="Fill"/> reads, in a fixed order: the parameter slots it reads, then per
+    /// bound partner its weights, its values and its reservation value. Equal inputs (bit for bit) give equal factors.
+    /// </summary>
+    public void GatherInputs(ReadOnlySpan<double> p, ReadOnlySpan<double> weight, ReadOnlySpan<double> value, ReadOnlySpan<double> reservation, Span<double> inputs)
+    {
+        var at = 0;
+        foreach (var slot in _readSlots)
+        {
+            inputs[at++] = p[slot];
+        }
+
+        var issues = IssueCount;
+        var t = CandidateCount;
+        foreach (var i in _bound)
+        {
+            weight.Slice(i * issues, issues).CopyTo(inputs[at..]);
+            at += issues;
+            value.Slice(i * t, t).CopyTo(inputs[at..]);
+            at += t;
+            inputs[at++] = reservation[i];
+        }
+    }
+
+    private static int[] ReadSlots(ComplianceModel model, int[] tied, int[] bound)
+    {
+        var slots = new List<int>();
+        foreach (var j in tied)
+        {
+            slots.Add(model.ProvisionPenaltySlot[j]);
+            slots.Add(model.TemptationSlot[j]);
+            if (model.PartialGainSlot[j] >= 0)
+            {
+                slots.Add(model.PartialGainSlot[j]);
+                slots.Add(model.PartialDetectionSlot[j]);
+            }
+        }
+
+        for (var m = 0; m < model.MechanismCount; m++)
+        {
+            slots.Add(model.DetectionSlot[m]);
+            slots.Add(model.MechanismPenaltySlot[m]);
+        }
+
+        foreach (var i in bound)
+        {
+            slots.Add(model.DiscountSlot[i]);
+            foreach (var k in model.Responders[i])
+            {
+                slots.Add(model.ForgivenessSlot[k]);
+                slots.Add(model.ToleranceSlot[k]);
+            }
+        }
+
+        return slots.Where(slot => slot >= 0).Distinct().Order().ToArray();
+    }
+
+    /// <summary>The structure <see cref="Fill"/> follows, as numbers (<see cref="SameAs"/>).</summary>
+    private double[] Signature()
+    {
+        var model = _model;
+        var s = new List<double> { model.ActorCount, CandidateCount, model.RateUnitDays, model.MechanismCount, -1 };
+        void Add(IEnumerable<int> values)
+        {
+            s.AddRange(values.Select(v => (double)v));
+            s.Add(-1);
+        }
+
+        Add(_issueStart);
+        s.AddRange(_candidateTerm);
+        s.Add(-1);
+        Add(_tied);
+        Add(_bound);
+        Add(_readSlots);
+        Add(_groups.Start);
+        Add(_groups.CandidateStart);
+        Add(_groups.Candidates);
+        for (var k = 0; k < _tied.Length; k++)
+        {
+            var j = _tied[k];
+            var issue = model.ProvisionGate[j]!.Issue;
+            Add([issue, model.ProvisionPenaltySlot[j], model.TemptationSlot[j], model.PartialGainSlot[j], model.PartialDetectionSlot[j]]);
+            Add(model.Obligated[j]);
+            for (var g = _groups.Start[k]; g < _groups.Start[k + 1]; g++)
+            {
+                var term = _candidateTerm[_groups.Candidates[_groups.CandidateStart[g]]];
+                Add(Enumerable.Range(0, model.MechanismCount).Select(m => MechanismApplies(model, m, issue, term) ? 1 : 0));
+            }
+        }
+
+        Add(model.DetectionSlot);
+        Add(model.MechanismPenaltySlot);
+        foreach (var i in _bound)
+        {
+            Add([model.DiscountSlot[i]]);
+            Add(model.Responders[i]);
+            foreach (var k in model.Responders[i])
+            {
+                Add([(int)model.Response[k], model.ForgivenessSlot[k], model.ToleranceSlot[k]]);
+            }
+        }
+
+        return s.ToArray();
     }
 
     /// <summary>Candidates (terms of all issues, flat) the factors are given for.</summary>

@@ -394,8 +394,39 @@ public sealed class NegotiationWorkspace
         }
 
         Hazard = Math.Clamp(p[model.HazardSlot], 0, 0.99);
-        Model.Aftermath?.Fill(p, Weight, Value, ReservationBase, AftermathKeep);   // issue 16: the shadow of the future
+        FillAftermath(p);
         RefreshUtilities();
+    }
+
+    private Compliance.AftermathMemo? _aftermathMemo;
+    private int _aftermathEntry;
+
+    /// <summary>Takes the shadow-of-the-future factors from <paramref name="memo"/> (one per worker) when another variant computed them from the same inputs.</summary>
+    internal void ShareAftermath(Compliance.AftermathMemo memo)
+    {
+        if (Model.Aftermath is { } aftermath)
+        {
+            _aftermathMemo = memo;
+            _aftermathEntry = memo.Register(aftermath, Model.ActorCount);
+        }
+    }
+
+    /// <summary>Issue 16: the shadow of the future, the share of each candidate's value each actor expects after signature.</summary>
+    private void FillAftermath(ReadOnlySpan<double> p)
+    {
+        if (Model.Aftermath is not { } aftermath)
+        {
+            return;
+        }
+
+        if (_aftermathMemo is null)
+        {
+            aftermath.Fill(p, Weight, Value, ReservationBase, AftermathKeep);
+        }
+        else
+        {
+            _aftermathMemo.Fill(_aftermathEntry, aftermath, p, Weight, Value, ReservationBase, AftermathKeep);
+        }
     }
 
     /// <summary>Recomputes contributions w·v, each actor's best attainable utility and, when enumerating, every package's utilities.</summary>

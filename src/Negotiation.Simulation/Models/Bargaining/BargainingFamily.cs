@@ -36,10 +36,12 @@ public sealed class BargainingPlan : IModelPlan
     {
         var workspaces = new BargainingWorkspace[_models.Length];
         var draws = new BeliefDraws();   // the variants draw most belief types alike: once per run
+        var aftermath = new AftermathMemo();   // and most compute the same shadow of the future
         for (var v = 0; v < workspaces.Length; v++)
         {
             workspaces[v] = new BargainingWorkspace(_models[v]);
             workspaces[v].Runner.NegotiationWorkspace.Beliefs.ShareDraws(draws);
+            workspaces[v].Runner.NegotiationWorkspace.ShareAftermath(aftermath);
             if (v > 0 && Simulation.Variants[v].FollowsBaseline)
             {
                 workspaces[v].Runner.Follow(workspaces[0].Runner);
