@@ -62,4 +62,90 @@ public sealed class PackageAftermathTest
 
         Assert.Null(PackageAftermath.For(ComplianceModel.Compile(scenario, new ParameterTable()), [0, 2], [0, 1]));
     }
+
+    /// <summary>
+    /// Three terms for monitoring (none, joint, un); the pull-back binds the rebels under joint or UN monitoring, and
+    /// the monitor comes only with "joint". The two bound terms bring different mechanisms, so each gets its own
+    /// chance (the hand values above: 1 − 0.015839 with the monitor, 0.953369 without); with no monitor at all they
+    /// bring the same and share one.
+    /// </summary>
+    [Theory]
+    [InlineData(true, 1 - 0.015839, 0.953369)]
+    [InlineData(false, 0.953369, 0.953369)]
+    public void TermsBringingDifferentMechanisms_EachGetTheirOwnChance(bool monitorWithJoint, double joint, double un)
+    {
+        Mechanism[] mechanisms = monitorWithJoint
+            ? [Ceasefire.Mechanism("jmc", MechanismKind.JointMonitoring, detection: 0.6, penalty: 0, when: new TermCondition("monitoring", ["joint"]))]
+            : [];
+        var keep = ThreeTermKeep(mechanisms);
+
+        Assert.Equal(1.0, keep[0]);                // government, none
+        Assert.Equal(joint, keep[1], 1e-6);        // government, joint
+        Assert.Equal(un, keep[2], 1e-6);           // government, un
+        Assert.Equal([1.0, 1.0, 1.0], keep[3..]);  // the rebels are bound: face value
+    }
+
+    [Fact]
+    public void Memo_CopiesOnlyWhenEveryInputIsTheSame()
+    {
+        var (aftermath, p) = ThreeTermAftermath([Ceasefire.Mechanism("jmc", MechanismKind.JointMonitoring, detection: 0.6, penalty: 0, when: new TermCondition("monitoring", ["joint"]))]);
+        var memo = new AftermathMemo();
+        var entry = memo.Register(aftermath, 2);
+        var fresh = new double[6];
+        var memoised = new double[6];
+
+        aftermath.Fill(p, Weight, ThreeTermValue, Reservation, fresh);
+        memo.Fill(entry, aftermath, p, Weight, ThreeTermValue, Reservation, memoised);
+        Assert.Equal(fresh, memoised);
+        memo.Fill(entry, aftermath, p, Weight, ThreeTermValue, Reservation, memoised);   // copied
+        Assert.Equal(fresh, memoised);
+
+        // The rebels' best value falls to 0.7: surplus 0.1, a smaller cost of violating, a lower kept share. A memo
+        // that copied regardless would keep the old factors.
+        double[] lower = [0.3, 1.0, 1.0, 0.2, 0.7, 0.7];
+        aftermath.Fill(p, Weight, lower, Reservation, fresh);
+        memo.Fill(entry, aftermath, p, Weight, lower, Reservation, memoised);
+        Assert.Equal(fresh, memoised);
+        Assert.True(memoised[1] < 1 - 0.015839 - 1e-4, $"kept share {memoised[1]}: the changed surplus was not seen");
+    }
+
+    [Fact]
+    public void SameAs_HoldsForTheSameDesignCompiledTwice_NotForAnotherMechanism()
+    {
+        var monitor = Ceasefire.Mechanism("jmc", MechanismKind.JointMonitoring, detection: 0.6, penalty: 0, when: new TermCondition("monitoring", ["joint"]));
+        var (first, _) = ThreeTermAftermath([monitor]);
+        var (again, _) = ThreeTermAftermath([monitor]);
+        var (without, _) = ThreeTermAftermath([]);
+        var memo = new AftermathMemo();
+
+        Assert.True(first.SameAs(again));
+        Assert.False(first.SameAs(without));
+        Assert.Equal(memo.Register(first, 2), memo.Register(again, 2));
+        Assert.NotEqual(memo.Register(first, 2), memo.Register(without, 2));
+    }
+
+    // Values [actor · 3 + candidate] for none, joint, un: the rebels' best is still 0.9 (surplus 0.2).
+    private static readonly double[] ThreeTermValue = [0.3, 1.0, 1.0, 0.2, 0.9, 0.9];
+
+    private static (PackageAftermath Aftermath, double[] Parameters) ThreeTermAftermath(Mechanism[] mechanisms)
+    {
+        var scenario = Ceasefire.Scenario(
+            Ceasefire.Design([Ceasefire.Provision("pullback", 0.3, 0, "rebels") with { When = new TermCondition("monitoring", ["joint", "un"]) }], mechanisms),
+            Ceasefire.Party("government"),
+            Ceasefire.Party("rebels")) with
+        {
+            Issues = [Issue.Discrete("monitoring", "Monitoring", "none", "joint", "un")],
+        };
+        var parameters = new ParameterTable();
+        var model = ComplianceModel.Compile(scenario, parameters);
+        return (PackageAftermath.For(model, [0, 3], [0, 1, 2])!, parameters.Means());
+    }
+
+    private static double[] ThreeTermKeep(Mechanism[] mechanisms)
+    {
+        var (aftermath, p) = ThreeTermAftermath(mechanisms);
+        var keep = new double[6];
+        aftermath.Fill(p, Weight, ThreeTermValue, Reservation, keep);
+        return keep;
+    }
 }

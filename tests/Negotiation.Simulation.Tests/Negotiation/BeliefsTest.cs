@@ -240,6 +240,70 @@ public class BeliefsTest
         Assert.Equal(0.8808, weightHigh, 4);
     }
 
+    [Fact]
+    public void Quantile_IsTheStableSortsQuantile_WhenTypesChangeOrderOrTie()
+    {
+        // The sort first tries the order of the set's previous sort; these rounds keep it (ascending, repeated),
+        // reverse it (it must be given up) and tie types (equal values stay in type order).
+        var layout = TwoTypeBeliefs(out var beliefs);
+        var set = layout.SetFor(0, 1);
+        beliefs.ObserveAnswer(1, 0.5, accepted: false);   // unequal weights
+        double[][] rounds =
+        [
+            [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+            [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8],
+            [0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1],
+            [0.3, 0.3, 0.1, 0.3, 0.2, 0.2, 0.9, 0.1],
+            [0.3, 0.1, 0.1, 0.3, 0.2, 0.2, 0.9, 0.3],
+        ];
+        foreach (var values in rounds)
+        {
+            var rules = new ScriptedTypes(values);
+            beliefs.AdvanceTypes(1, firstRound: false, ref rules);
+            foreach (var q in new[] { 0, 0.05, 0.2, 0.35, 0.5, 0.65, 0.8, 0.95, 1 })
+            {
+                Assert.Equal(StableSortQuantile(beliefs, set, q), beliefs.Quantile(set, Beliefs.Measure.Reservation, q));
+            }
+
+            for (var level = 1; level <= Beliefs.Levels; level++)
+            {
+                Assert.Equal(StableSortQuantile(beliefs, set, (level - 0.5) / Beliefs.Levels), beliefs.ReservationAtLevel(set, level));
+            }
+        }
+
+        // Not vacuous: the two halves of the first round's belief are apart.
+        Assert.True(beliefs.Quantile(set, Beliefs.Measure.Reservation, 0.9) > beliefs.Quantile(set, Beliefs.Measure.Reservation, 0.1));
+    }
+
+    /// <summary>The q-quantile of a set's reservation values by the definition: types sorted by value (ties in type order), the first whose cumulative weight reaches q.</summary>
+    private static double StableSortQuantile(Beliefs beliefs, int set, double q)
+    {
+        var order = Enumerable.Range(0, beliefs.TypeCount).OrderBy(k => beliefs.TypeReservation(set, k)).ToArray();
+        var cumulative = 0.0;
+        foreach (var k in order)
+        {
+            cumulative += beliefs.Weight(set, k);
+            if (cumulative >= q - 1e-12)
+            {
+                return beliefs.TypeReservation(set, k);
+            }
+        }
+
+        return beliefs.TypeReservation(set, order[^1]);
+    }
+
+    /// <summary>Rules that give type k the reservation value and aspiration <c>values[k]</c>.</summary>
+    private struct ScriptedTypes(double[] values) : ITypeRules
+    {
+        private int _next;
+
+        public double Reservation(double baseValue) => values[_next++];
+
+        public readonly double PreviousAspiration(double reservation, double previous) => reservation;
+
+        public readonly double Aspiration(double reservation, double previous) => reservation;
+    }
+
     /// <summary>A belief set about actor 1 whose types are 0.4 (four) and 0.6 (four), with aspirations at their reservation.</summary>
     private static BeliefLayout TwoTypeBeliefs(out Beliefs beliefs)
     {
