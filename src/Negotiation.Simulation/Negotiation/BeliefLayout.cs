@@ -1,4 +1,5 @@
 using Negotiation.Core.Model;
+using Negotiation.Simulation.Parameters;
 using Negotiation.Simulation.Random;
 
 namespace Negotiation.Simulation.Negotiation;
@@ -27,6 +28,7 @@ internal sealed class BeliefLayout
         SetCount = sets.Count;
         Observed = sets.Select(s => s.Observed).ToArray();
         Prior = sets.Select(s => s.Prior).ToArray();
+        PriorDraw = Prior.Select(prior => new PreparedDraw(prior)).ToArray();
         HoldsTruth = sets.Select(s => s.HoldsTruth).ToArray();
         Stream = sets.Select(s => Streams.ForParameter(s.Stream)).ToArray();
         SetsAbout = Enumerable.Range(0, actorCount).Select(b => Enumerable.Range(0, SetCount).Where(s => Observed[s] == b).ToArray()).ToArray();
@@ -45,6 +47,9 @@ internal sealed class BeliefLayout
 
     /// <summary>Per set: the prior its types are drawn from.</summary>
     public Uncertain[] Prior { get; }
+
+    /// <summary>Per set: its prior, ready to draw types from.</summary>
+    public PreparedDraw[] PriorDraw { get; }
 
     /// <summary>Per set: type 0 is the true value and the others are draws from the prior (the default prior).</summary>
     public bool[] HoldsTruth { get; }

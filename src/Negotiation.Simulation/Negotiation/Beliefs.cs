@@ -108,7 +108,7 @@ internal sealed class Beliefs
                 var rng = Rng.For(runKey, layout.Stream[set]);
                 for (var k = first; k < _typeCount; k++)
                 {
-                    types[k] = prior.IsFixed ? truth[layout.Observed[set]] : ParameterSampler.Draw(prior, ref rng, _random);
+                    types[k] = prior.IsFixed ? truth[layout.Observed[set]] : layout.PriorDraw[set].Draw(ref rng, _random);
                 }
 
                 if (entry >= 0)

@@ -212,20 +212,16 @@ public static class NegotiationSimulator
     {
         for (var a = 0; a < ws.Model.ActorCount; a++)
         {
-            ws.Reservation[a] = ReservationOf(ws, a, round, ws.ReservationBase[a]);
+            ws.Reservation[a] = new StrategyRules(ws, a, round, ws.Model.Strategy[a]).Reservation(ws.ReservationBase[a]);
         }
-    }
-
-    /// <summary>r_a(r) for a base value θ: its <see cref="Alternative"/>, committed by the opening when a is its author.</summary>
-    private static double ReservationOf(NegotiationWorkspace ws, int a, int round, double baseValue)
-    {
-        var reservation = Alternative(ws, a, round, baseValue);
-        return a == ws.Model.OpeningAuthor ? Committed(ws.AudienceCost[a], ws.OpeningUtility, reservation) : reservation;
     }
 
     /// <summary>The value of no deal to actor a in a round for a base value θ: θ + trend·r + shifts (§2).</summary>
     private static double Alternative(NegotiationWorkspace ws, int a, int round, double baseValue) =>
-        baseValue + ws.Trend[a] * round + ws.Shift[a];
+        Alternative(baseValue, ws.Trend[a], round, ws.Shift[a]);
+
+    /// <summary>θ + trend·r + shifts (§2).</summary>
+    private static double Alternative(double baseValue, double trend, int round, double shift) => baseValue + trend * round + shift;
 
     /// <summary>
     /// The audience cost's effect (docs/model.md §3.3; Fearon 1994): an author who loses κ·(U(x⁰) − U(x)) by settling
@@ -247,12 +243,8 @@ public static class NegotiationSimulator
         for (var a = 0; a < model.ActorCount; a++)
         {
             var strategy = model.Strategy[a];
-            var rules = new StrategyRules
+            var rules = new StrategyRules(ws, a, round, strategy)
             {
-                Ws = ws,
-                Actor = a,
-                Round = round,
-                Strategy = strategy,
                 Share = strategy is StrategyKind.Hardliner or StrategyKind.TitForTat ? 0 : Aspiration.ConcededShare(t, ws.Exponent[a]),
                 Concession = ws.PendingCount[a] > 0 ? ws.PendingSum[a] / ws.PendingCount[a] : 0,
             };
@@ -270,10 +262,33 @@ public static class NegotiationSimulator
     /// <summary>One actor's strategy (§5) as a function of its reservation value: applied to the actor and to its types.</summary>
     private struct StrategyRules : ITypeRules
     {
-        public NegotiationWorkspace Ws;
-        public int Actor;
-        public int Round;
-        public StrategyKind Strategy;
+        // The actor's numbers the rules read for every type, read once (the same values as reading them each time).
+        private readonly int _round;
+        private readonly StrategyKind _strategy;
+        private readonly double _trend;
+        private readonly double _shift;
+        private readonly bool _committed;
+        private readonly double _audienceCost;
+        private readonly double _openingUtility;
+        private readonly double _floor;
+        private readonly double _startTimesBest;
+        private readonly double _level;
+        private readonly double _reciprocity;
+
+        public StrategyRules(NegotiationWorkspace ws, int actor, int round, StrategyKind strategy)
+        {
+            _round = round;
+            _strategy = strategy;
+            _trend = ws.Trend[actor];
+            _shift = ws.Shift[actor];
+            _committed = actor == ws.Model.OpeningAuthor;
+            _audienceCost = ws.AudienceCost[actor];
+            _openingUtility = ws.OpeningUtility;
+            _floor = ws.Floor[actor];
+            _startTimesBest = ws.Start[actor] * ws.BestUtility[actor];
+            _level = ws.Level[actor];
+            _reciprocity = ws.Reciprocity[actor];
+        }
 
         /// <summary>F(t) of the time-dependent tactic this round (one power for the actor and all its types).</summary>
         public double Share;
@@ -281,22 +296,27 @@ public static class NegotiationSimulator
         /// <summary>The others' mean concession since the last round, for tit-for-tat.</summary>
         public double Concession;
 
-        public readonly double Reservation(double baseValue) => ReservationOf(Ws, Actor, Round, baseValue);
+        /// <summary>r_a(r) for a base value θ: its <see cref="Alternative(double, double, int, double)"/>, committed by the opening when the actor is its author (§3.3).</summary>
+        public readonly double Reservation(double baseValue)
+        {
+            var reservation = Alternative(baseValue, _trend, _round, _shift);
+            return _committed ? Committed(_audienceCost, _openingUtility, reservation) : reservation;
+        }
 
-        private readonly double PMin(double reservation) => Math.Max(Ws.Floor[Actor], reservation);
+        private readonly double PMin(double reservation) => Math.Max(_floor, reservation);
 
-        private readonly double PMax(double reservation) => Math.Max(Ws.Start[Actor] * Ws.BestUtility[Actor], PMin(reservation));
+        private readonly double PMax(double reservation) => Math.Max(_startTimesBest, PMin(reservation));
 
         public readonly double PreviousAspiration(double reservation, double previous) =>
             !double.IsNaN(previous) ? previous
-            : Strategy == StrategyKind.Hardliner ? Ws.Level[Actor] : PMax(reservation);
+            : _strategy == StrategyKind.Hardliner ? _level : PMax(reservation);
 
-        public readonly double Aspiration(double reservation, double previous) => Strategy switch
+        public readonly double Aspiration(double reservation, double previous) => _strategy switch
         {
-            StrategyKind.Hardliner => Ws.Level[Actor],
-            StrategyKind.TitForTat => Round == 1
+            StrategyKind.Hardliner => _level,
+            StrategyKind.TitForTat => _round == 1
                 ? PMax(reservation)
-                : Negotiation.Aspiration.TitForTat(previous, Concession, Ws.Reciprocity[Actor], PMin(reservation), PMax(reservation)),
+                : Negotiation.Aspiration.TitForTat(previous, Concession, _reciprocity, PMin(reservation), PMax(reservation)),
             _ => Negotiation.Aspiration.TimeDependentFromShare(Share, PMin(reservation), PMax(reservation)),
         };
     }
