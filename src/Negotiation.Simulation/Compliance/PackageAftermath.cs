@@ -22,6 +22,7 @@ public sealed class PackageAftermath
     private readonly int[] _tied;   // provisions with a term condition, in scenario order
     private readonly TermGroups _groups;
     private readonly int[] _bound;  // actors obligated by some tied provision: the only ones whose surplus is read
+    private readonly int[][] _unbound;   // per tied provision: the actors it does not bind, who receive its terms, ascending
 
     private PackageAftermath(ComplianceModel model, int[] issueStart, double[] candidateTerm, int[] tied)
     {
@@ -31,6 +32,7 @@ public sealed class PackageAftermath
         _tied = tied;
         _groups = TermGroups.Build(model, issueStart, candidateTerm, tied);
         _bound = tied.SelectMany(j => model.Obligated[j]).Distinct().Order().ToArray();
+        _unbound = tied.Select(j => Enumerable.Range(0, model.ActorCount).Where(a => !model.Obligated[j].Contains(a)).ToArray()).ToArray();
         _readSlots = ReadSlots(model, tied, _bound);
         _signature = Signature();
     }
@@ -190,32 +192,32 @@ public sealed class PackageAftermath
         var n = model.ActorCount;
         var t = CandidateCount;
         keep[..(n * t)].Fill(1.0);
-        Span<double> surplus = n <= 256 ? stackalloc double[n] : new double[n];
+        Span<double> partner = n <= 128 ? stackalloc double[2 * n] : new double[2 * n];
+        var surplus = partner[..n];
+        var collapse = partner[n..];
         foreach (var i in _bound)
         {
             surplus[i] = ExpectedSurplus(i, weight, value, reservation);
+            collapse[i] = CollapseChance(p, i);
         }
 
         for (var k = 0; k < _tied.Length; k++)
         {
             var j = _tied[k];
-            var issue = model.ProvisionGate[j]!.Issue;
+            var gain = OpportunityGain(p, j);
             for (var g = _groups.Start[k]; g < _groups.Start[k + 1]; g++)
             {
                 // Every candidate of a group brings the same mechanisms, so the chance is computed once per group.
-                var term = _candidateTerm[_groups.Candidates[_groups.CandidateStart[g]]];
+                var (detection, penalty) = Deterrence(p, j, _groups.Mechanisms[g]);
                 foreach (var i in model.Obligated[j])
                 {
-                    var kept = 1 - ViolationChance(p, j, i, term, issue, surplus[i]);
+                    var kept = 1 - ViolationChance(p, j, i, gain, detection, penalty, collapse[i], surplus[i]);
                     for (var q = _groups.CandidateStart[g]; q < _groups.CandidateStart[g + 1]; q++)
                     {
                         var c = _groups.Candidates[q];
-                        for (var a = 0; a < n; a++)
+                        foreach (var a in _unbound[k])
                         {
-                            if (!Obliges(j, a))
-                            {
-                                keep[a * t + c] *= kept;
-                            }
+                            keep[a * t + c] *= kept;
                         }
                     }
                 }
@@ -223,38 +225,53 @@ public sealed class PackageAftermath
         }
     }
 
+    /// <summary>G, the mean gain of an opportunity to violate <paramref name="provision"/>: its temptation per day times the days of an opportunity.</summary>
+    private double OpportunityGain(ReadOnlySpan<double> p, int provision) =>
+        Math.Max(0, p[_model.TemptationSlot[provision]]) * MechanismDefaults.OpportunityDays / _model.RateUnitDays;
+
     /// <summary>
-    /// The chance that actor <paramref name="actor"/> takes an opportunity to violate provision
-    /// <paramref name="provision"/> when the agreed term on <paramref name="issue"/> is <paramref name="term"/>:
-    /// v = P(G·shock &gt; c), G the mean gain of an opportunity, c = D · (P + M + C · surplus / −ln δ) with the
-    /// detection D and penalty M of the mechanisms that term brings (those without a condition, staged or not, and
-    /// those whose condition is on the same issue and matches the term) and C the chance a responder quits over a
-    /// first sighting. When the provision can be violated partly, the expected share violated, v_full + γ · v_partial.
+    /// What a violation of <paramref name="provision"/> meets under the mechanisms a term brings (<paramref name="mechanisms"/>,
+    /// ascending: those without a condition, staged or not, and those whose condition is on the term's issue and
+    /// matches it): the detection D (the baseline's, or any mechanism's) and the penalty P + M.
     /// </summary>
-    public double ViolationChance(ReadOnlySpan<double> p, int provision, int actor, double term, int issue, double surplus)
+    private (double Detection, double Penalty) Deterrence(ReadOnlySpan<double> p, int provision, int[] mechanisms)
     {
         var model = _model;
         var detection = MechanismDefaults.BaselineDetection;
         var penalty = Math.Max(0, p[model.ProvisionPenaltySlot[provision]]);
-        for (var m = 0; m < model.MechanismCount; m++)
+        foreach (var m in mechanisms)
         {
-            if (!MechanismApplies(model, m, issue, term))
-            {
-                continue;
-            }
-
             detection = ComplianceRules.EitherOf(detection, Math.Clamp(p[model.DetectionSlot[m]], 0, 1));
             penalty += Math.Max(0, p[model.MechanismPenaltySlot[m]]);
         }
 
+        return (detection, penalty);
+    }
+
+    /// <summary>C, the chance that some responder of <paramref name="actor"/> quits over a first sighting: 1 − Π_k (1 − c_k).</summary>
+    private double CollapseChance(ReadOnlySpan<double> p, int actor)
+    {
+        var model = _model;
         var survives = 1.0;
         foreach (var k in model.Responders[actor])
         {
             survives *= 1 - ComplianceRules.CollapseIfDetected(model.Response[k], p[model.ForgivenessSlot[k]], p[model.ToleranceSlot[k]], 1);
         }
 
-        var cost = ComplianceRules.ExpectedViolationCost(detection, penalty, 1 - survives, Math.Clamp(p[model.DiscountSlot[actor]], 0, 0.999999), surplus);
-        var gain = Math.Max(0, p[model.TemptationSlot[provision]]) * MechanismDefaults.OpportunityDays / model.RateUnitDays;
+        return 1 - survives;
+    }
+
+    /// <summary>
+    /// The chance that <paramref name="actor"/> takes an opportunity to violate <paramref name="provision"/>:
+    /// v = P(G·shock &gt; c), G the mean gain of an opportunity (<see cref="OpportunityGain"/>),
+    /// c = D · (P + M + C · surplus / −ln δ) with the detection D and penalty P + M of the term's mechanisms
+    /// (<see cref="Deterrence"/>) and C the chance a responder quits over a first sighting (<see cref="CollapseChance"/>).
+    /// When the provision can be violated partly, the expected share violated, v_full + γ · v_partial.
+    /// </summary>
+    private double ViolationChance(ReadOnlySpan<double> p, int provision, int actor, double gain, double detection, double penalty, double collapse, double surplus)
+    {
+        var model = _model;
+        var cost = ComplianceRules.ExpectedViolationCost(detection, penalty, collapse, Math.Clamp(p[model.DiscountSlot[actor]], 0, 0.999999), surplus);
         if (model.PartialGainSlot[provision] < 0)
         {
             return ComplianceRules.ViolationProbability(gain, cost, MechanismDefaults.TemptationNoise);
@@ -292,33 +309,22 @@ public sealed class PackageAftermath
         return Math.Max(0, (best - reservation[i]) / 2);
     }
 
-    private bool Obliges(int provision, int actor)
-    {
-        foreach (var i in _model.Obligated[provision])
-        {
-            if (i == actor)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// Per tied provision (k, its index in the tied list), the candidates its condition matches, grouped by the
     /// mechanisms they bring: two candidates are in one group when every mechanism's condition applies to both or to
     /// neither (<see cref="MechanismApplies"/>). <see cref="ViolationChance"/> reads a term only through those
     /// conditions, so it is the same for every candidate of a group. Groups of provision k are
-    /// <c>Start[k] .. Start[k + 1] − 1</c>; group g's candidates are <c>Candidates[CandidateStart[g] .. CandidateStart[g + 1] − 1]</c>.
+    /// <c>Start[k] .. Start[k + 1] − 1</c>; group g's candidates are <c>Candidates[CandidateStart[g] .. CandidateStart[g + 1] − 1]</c>
+    /// and the mechanisms they bring <c>Mechanisms[g]</c>, ascending.
     /// </summary>
-    private sealed record TermGroups(int[] Start, int[] CandidateStart, int[] Candidates)
+    private sealed record TermGroups(int[] Start, int[] CandidateStart, int[] Candidates, int[][] Mechanisms)
     {
         public static TermGroups Build(ComplianceModel model, int[] issueStart, double[] candidateTerm, int[] tied)
         {
             var start = new List<int> { 0 };
             var candidateStart = new List<int> { 0 };
             var candidates = new List<int>();
+            var mechanisms = new List<int[]>();
             foreach (var j in tied)
             {
                 var gate = model.ProvisionGate[j]!;
@@ -342,16 +348,17 @@ public sealed class PackageAftermath
                     }
                 }
 
-                foreach (var (_, members) in groups)
+                foreach (var (term, members) in groups)
                 {
                     candidates.AddRange(members);
                     candidateStart.Add(candidates.Count);
+                    mechanisms.Add(Enumerable.Range(0, model.MechanismCount).Where(m => MechanismApplies(model, m, issue, term)).ToArray());
                 }
 
                 start.Add(candidateStart.Count - 1);
             }
 
-            return new TermGroups(start.ToArray(), candidateStart.ToArray(), candidates.ToArray());
+            return new TermGroups(start.ToArray(), candidateStart.ToArray(), candidates.ToArray(), mechanisms.ToArray());
         }
 
         private static bool SameMechanisms(ComplianceModel model, int issue, double a, double b)
