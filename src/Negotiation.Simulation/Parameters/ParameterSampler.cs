@@ -122,15 +122,31 @@ public sealed class ParameterSampler
                     return Math.Clamp(x, n.Min, n.Max);
                 }
 
+            // MathNet's samplers draw through the adapter; the stream goes on from where they left it (a caller that
+            // draws several values from one stream, as a belief's types, gets distinct draws).
             case NormalDist n:
-                random.Reset(rng);
-                return Normal.Sample(random, n.Mu, n.Sigma);
+                {
+                    random.Reset(rng);
+                    var x = Normal.Sample(random, n.Mu, n.Sigma);
+                    rng = random.State;
+                    return x;
+                }
+
             case LogNormalDist ln:
-                random.Reset(rng);
-                return LogNormal.Sample(random, ln.Mu, ln.Sigma);
+                {
+                    random.Reset(rng);
+                    var x = LogNormal.Sample(random, ln.Mu, ln.Sigma);
+                    rng = random.State;
+                    return x;
+                }
+
             case BetaDist beta:
-                random.Reset(rng);
-                return beta.Min + (beta.Max - beta.Min) * Beta.Sample(random, beta.Alpha, beta.Beta);
+                {
+                    random.Reset(rng);
+                    var x = beta.Min + (beta.Max - beta.Min) * Beta.Sample(random, beta.Alpha, beta.Beta);
+                    rng = random.State;
+                    return x;
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "unknown distribution");
         }

@@ -12,6 +12,9 @@ public sealed class RngRandom : System.Random
 
     public void Reset(Rng rng) => _rng = rng;
 
+    /// <summary>The stream where the draws since <see cref="Reset"/> left it, for a caller that draws on from it.</summary>
+    public Rng State => _rng;
+
     public override double NextDouble() => _rng.NextDouble();
 
     protected override double Sample() => _rng.NextDouble();

@@ -275,6 +275,56 @@ public class BeliefsTest
         Assert.True(beliefs.Quantile(set, Beliefs.Measure.Reservation, 0.9) > beliefs.Quantile(set, Beliefs.Measure.Reservation, 0.1));
     }
 
+    /// <summary>
+    /// The seven drawn types of a belief are seven draws from its prior, whatever the prior's form. Normal, log-normal
+    /// and beta priors go through MathNet's samplers; those used to draw from a copy of the stream and leave the stream
+    /// where it was, so every type was the same number.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Priors))]
+    public void Draw_TypesAreDistinctDrawsFromThePrior_ForEveryForm(Uncertain prior)
+    {
+        var scenario = TestScenarios.Line(StrategySpec.Linear(), StrategySpec.Linear(), reservationB: Reservation.Constant(prior));
+        var (_, model) = Compile(scenario);
+        var beliefs = new Beliefs(model.Beliefs);
+        var set = model.Beliefs.SetFor(0, 1);
+        var drawn = new List<double>();
+        for (var run = 0; run < 50; run++)
+        {
+            beliefs.Draw([0, prior.Mean], 3, run);
+            var identity = new IdentityTypes();
+            beliefs.AdvanceTypes(1, firstRound: true, ref identity);
+            var types = Enumerable.Range(1, beliefs.TypeCount - 1).Select(k => beliefs.TypeReservation(set, k)).ToArray();
+            Assert.Equal(types.Length, types.Distinct().Count());
+            drawn.AddRange(types);
+        }
+
+        // 350 draws: their mean within 4 standard errors of the prior's.
+        var mean = drawn.Average();
+        var sd = Math.Sqrt(drawn.Sum(x => (x - mean) * (x - mean)) / (drawn.Count - 1));
+        Assert.True(Math.Abs(mean - prior.Mean) < 4 * sd / Math.Sqrt(drawn.Count), $"mean of the types {mean:0.0000}, prior's {prior.Mean:0.0000}");
+    }
+
+    public static TheoryData<Uncertain> Priors => new()
+    {
+        new UniformDist(0.3, 0.7),
+        new PertDist(0.3, 0.4, 0.7),
+        new NormalDist(0.5, 0.1),
+        new NormalDist(0.5, 0.1, 0.3, 0.7),
+        new LogNormalDist(Math.Log(0.5), 0.2),
+        new BetaDist(2, 3, 0.2, 0.8),
+    };
+
+    /// <summary>A type's reservation value is its base value; its aspiration the same.</summary>
+    private readonly struct IdentityTypes : ITypeRules
+    {
+        public double Reservation(double baseValue) => baseValue;
+
+        public double PreviousAspiration(double reservation, double previous) => reservation;
+
+        public double Aspiration(double reservation, double previous) => reservation;
+    }
+
     /// <summary>The q-quantile of a set's reservation values by the definition: types sorted by value (ties in type order), the first whose cumulative weight reaches q.</summary>
     private static double StableSortQuantile(Beliefs beliefs, int set, double q)
     {
