@@ -23,6 +23,8 @@ public sealed class PackageAftermath
     private readonly TermGroups _groups;
     private readonly int[] _bound;  // actors obligated by some tied provision: the only ones whose surplus is read
     private readonly int[][] _unbound;   // per tied provision: the actors it does not bind, who receive its terms, ascending
+    private readonly int[] _readSlots;     // the parameter slots Fill reads, ascending
+    private readonly double[] _signature;  // everything else Fill reads, fixed at compile time
 
     private PackageAftermath(ComplianceModel model, int[] issueStart, double[] candidateTerm, int[] tied)
     {
@@ -36,9 +38,6 @@ public sealed class PackageAftermath
         _readSlots = ReadSlots(model, tied, _bound);
         _signature = Signature();
     }
-
-    private readonly int[] _readSlots;     // the parameter slots Fill reads, ascending
-    private readonly double[] _signature;  // everything else Fill reads, fixed at compile time
 
     /// <summary>How many numbers <see cref="GatherInputs"/> writes.</summary>
     public int InputCount => _readSlots.Length + _bound.Length * (IssueCount + CandidateCount + 1);
@@ -114,16 +113,19 @@ public sealed class PackageAftermath
     private double[] Signature()
     {
         var model = _model;
-        var s = new List<double> { model.ActorCount, CandidateCount, model.RateUnitDays, model.MechanismCount, -1 };
+        var s = new List<double> { model.ActorCount, CandidateCount, model.RateUnitDays, model.MechanismCount };
+
+        // Each list is written after its length, so two different structures never give the same numbers.
         void Add(IEnumerable<int> values)
         {
-            s.AddRange(values.Select(v => (double)v));
-            s.Add(-1);
+            var list = values.ToArray();
+            s.Add(list.Length);
+            s.AddRange(list.Select(v => (double)v));
         }
 
         Add(_issueStart);
+        s.Add(_candidateTerm.Length);
         s.AddRange(_candidateTerm);
-        s.Add(-1);
         Add(_tied);
         Add(_bound);
         Add(_readSlots);

@@ -1,4 +1,3 @@
-using Negotiation.Simulation.Parameters;
 using Negotiation.Simulation.Random;
 
 namespace Negotiation.Simulation.Negotiation;
@@ -52,6 +51,7 @@ internal sealed class Beliefs
         {
             _sortOrder[i] = i % _typeCount;
         }
+
         _levelReservation = new double[layout.SetCount * Levels];
         _levelsFresh = new bool[layout.SetCount];
     }
