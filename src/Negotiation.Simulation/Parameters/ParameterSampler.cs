@@ -122,34 +122,30 @@ public sealed class ParameterSampler
                     return Math.Clamp(x, n.Min, n.Max);
                 }
 
-            // MathNet's samplers draw through the adapter; the stream goes on from where they left it (a caller that
-            // draws several values from one stream, as a belief's types, gets distinct draws).
-            case NormalDist n:
-                {
-                    random.Reset(rng);
-                    var x = Normal.Sample(random, n.Mu, n.Sigma);
-                    rng = random.State;
-                    return x;
-                }
+            case NormalDist or LogNormalDist or BetaDist:
+                return DrawThroughMathNet(distribution, ref rng, random);
 
-            case LogNormalDist ln:
-                {
-                    random.Reset(rng);
-                    var x = LogNormal.Sample(random, ln.Mu, ln.Sigma);
-                    rng = random.State;
-                    return x;
-                }
-
-            case BetaDist beta:
-                {
-                    random.Reset(rng);
-                    var x = beta.Min + (beta.Max - beta.Min) * Beta.Sample(random, beta.Alpha, beta.Beta);
-                    rng = random.State;
-                    return x;
-                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "unknown distribution");
         }
+    }
+
+    /// <summary>
+    /// A draw by one of MathNet's samplers, through the adapter <paramref name="random"/>; the stream goes on from where
+    /// the sampler left it, so a caller that draws several values from one stream (a belief's types) gets distinct draws.
+    /// </summary>
+    private static double DrawThroughMathNet(Uncertain distribution, ref Rng rng, RngRandom random)
+    {
+        random.Reset(rng);
+        var x = distribution switch
+        {
+            NormalDist n => Normal.Sample(random, n.Mu, n.Sigma),
+            LogNormalDist ln => LogNormal.Sample(random, ln.Mu, ln.Sigma),
+            BetaDist beta => beta.Min + (beta.Max - beta.Min) * Beta.Sample(random, beta.Alpha, beta.Beta),
+            _ => throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "not drawn by MathNet"),
+        };
+        rng = random.State;
+        return x;
     }
 
     /// <summary>
