@@ -13,17 +13,17 @@ internal sealed class AftermathMemo
     private readonly List<Entry> _entries = [];
 
     /// <summary>The entry for <paramref name="aftermath"/>: an existing one when an earlier variant's aftermath is the same (<see cref="PackageAftermath.SameAs"/>).</summary>
-    public int Register(PackageAftermath aftermath, int actorCount)
+    public int Register(PackageAftermath aftermath)
     {
         for (var e = 0; e < _entries.Count; e++)
         {
-            if (_entries[e].Aftermath.SameAs(aftermath) && _entries[e].Keep.Length == actorCount * aftermath.CandidateCount)
+            if (_entries[e].Aftermath.SameAs(aftermath))
             {
                 return e;
             }
         }
 
-        _entries.Add(new Entry(aftermath, aftermath.InputCount, actorCount * aftermath.CandidateCount));
+        _entries.Add(new Entry(aftermath, aftermath.InputCount, aftermath.FactorCount));
         return _entries.Count - 1;
     }
 

@@ -140,8 +140,7 @@ public sealed class PackageAftermath
             Add(model.Obligated[j]);
             for (var g = _groups.Start[k]; g < _groups.Start[k + 1]; g++)
             {
-                var term = _candidateTerm[_groups.Candidates[_groups.CandidateStart[g]]];
-                Add(Enumerable.Range(0, model.MechanismCount).Select(m => MechanismApplies(model, m, issue, term) ? 1 : 0));
+                Add(_groups.Mechanisms[g]);
             }
         }
 
@@ -162,6 +161,9 @@ public sealed class PackageAftermath
 
     /// <summary>Candidates (terms of all issues, flat) the factors are given for.</summary>
     public int CandidateCount => _candidateTerm.Length;
+
+    /// <summary>How many factors <see cref="Fill"/> writes: one per actor and candidate.</summary>
+    public int FactorCount => _model.ActorCount * CandidateCount;
 
     /// <summary>
     /// The aftermath of a compliance model for a candidate list (issue j's candidates are
@@ -193,7 +195,7 @@ public sealed class PackageAftermath
         var model = _model;
         var n = model.ActorCount;
         var t = CandidateCount;
-        keep[..(n * t)].Fill(1.0);
+        keep[..FactorCount].Fill(1.0);
         Span<double> partner = n <= 128 ? stackalloc double[2 * n] : new double[2 * n];
         var surplus = partner[..n];
         var collapse = partner[n..];
@@ -331,7 +333,7 @@ public sealed class PackageAftermath
             {
                 var gate = model.ProvisionGate[j]!;
                 var issue = gate.Issue;
-                var groups = new List<(double Term, List<int> Members)>();
+                var groups = new List<(int[] Mechanisms, List<int> Members)>();
                 for (var c = issueStart[issue]; c < issueStart[issue + 1]; c++)
                 {
                     if (!gate.MatchesTerm(candidateTerm[c]))
@@ -339,10 +341,11 @@ public sealed class PackageAftermath
                         continue;
                     }
 
-                    var group = groups.FindIndex(g => SameMechanisms(model, issue, g.Term, candidateTerm[c]));
+                    var brings = Enumerable.Range(0, model.MechanismCount).Where(m => MechanismApplies(model, m, issue, candidateTerm[c])).ToArray();
+                    var group = groups.FindIndex(g => g.Mechanisms.SequenceEqual(brings));
                     if (group < 0)
                     {
-                        groups.Add((candidateTerm[c], [c]));
+                        groups.Add((brings, [c]));
                     }
                     else
                     {
@@ -350,30 +353,17 @@ public sealed class PackageAftermath
                     }
                 }
 
-                foreach (var (term, members) in groups)
+                foreach (var (brings, members) in groups)
                 {
                     candidates.AddRange(members);
                     candidateStart.Add(candidates.Count);
-                    mechanisms.Add(Enumerable.Range(0, model.MechanismCount).Where(m => MechanismApplies(model, m, issue, term)).ToArray());
+                    mechanisms.Add(brings);
                 }
 
                 start.Add(candidateStart.Count - 1);
             }
 
             return new TermGroups(start.ToArray(), candidateStart.ToArray(), candidates.ToArray(), mechanisms.ToArray());
-        }
-
-        private static bool SameMechanisms(ComplianceModel model, int issue, double a, double b)
-        {
-            for (var m = 0; m < model.MechanismCount; m++)
-            {
-                if (MechanismApplies(model, m, issue, a) != MechanismApplies(model, m, issue, b))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 

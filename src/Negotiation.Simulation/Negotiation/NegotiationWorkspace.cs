@@ -407,7 +407,7 @@ public sealed class NegotiationWorkspace
         if (Model.Aftermath is { } aftermath)
         {
             _aftermathMemo = memo;
-            _aftermathEntry = memo.Register(aftermath, Model.ActorCount);
+            _aftermathEntry = memo.Register(aftermath);
         }
     }
 

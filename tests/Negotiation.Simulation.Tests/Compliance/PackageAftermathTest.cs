@@ -90,7 +90,7 @@ public sealed class PackageAftermathTest
     {
         var (aftermath, p) = ThreeTermAftermath([Ceasefire.Mechanism("jmc", MechanismKind.JointMonitoring, detection: 0.6, penalty: 0, when: new TermCondition("monitoring", ["joint"]))]);
         var memo = new AftermathMemo();
-        var entry = memo.Register(aftermath, 2);
+        var entry = memo.Register(aftermath);
         var fresh = new double[6];
         var memoised = new double[6];
 
@@ -120,8 +120,8 @@ public sealed class PackageAftermathTest
 
         Assert.True(first.SameAs(again));
         Assert.False(first.SameAs(without));
-        Assert.Equal(memo.Register(first, 2), memo.Register(again, 2));
-        Assert.NotEqual(memo.Register(first, 2), memo.Register(without, 2));
+        Assert.Equal(memo.Register(first), memo.Register(again));
+        Assert.NotEqual(memo.Register(first), memo.Register(without));
     }
 
     // Values [actor · 3 + candidate] for none, joint, un: the rebels' best is still 0.9 (surplus 0.2).
