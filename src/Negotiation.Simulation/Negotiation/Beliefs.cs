@@ -81,9 +81,12 @@ internal sealed class Beliefs
         {
             _sharedEntry[set] = layout.Prior[set].IsFixed
                 ? -1
-                : draws.Register(layout.Stream[set], layout.Prior[set], layout.HoldsTruth[set] ? 1 : 0, _typeCount);
+                : draws.Register(layout.Stream[set], layout.Prior[set], FirstDrawnType(set), _typeCount);
         }
     }
+
+    /// <summary>The first type of a set drawn from its prior: 1 when type 0 is the truth, else 0.</summary>
+    private int FirstDrawnType(int set) => Layout.HoldsTruth[set] ? 1 : 0;
 
     /// <summary>Draws every set's types for a run: a pure function of (seed, run, set); weights equal.</summary>
     public void Draw(ReadOnlySpan<double> truth, ulong seed, long run)
@@ -94,11 +97,10 @@ internal sealed class Beliefs
         for (var set = 0; set < layout.SetCount; set++)
         {
             var prior = layout.Prior[set];
-            var first = 0;
+            var first = FirstDrawnType(set);
             if (layout.HoldsTruth[set])
             {
                 _base[At(set, 0)] = truth[layout.Observed[set]];
-                first = 1;
             }
 
             var types = _base.AsSpan(At(set, 0), _typeCount);
